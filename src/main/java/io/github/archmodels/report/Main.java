@@ -77,7 +77,7 @@ public final class Main {
                 figures.doubleColumn("value").append(f.value());
                 figures.stringColumn("unit").append(f.unit());
             }
-            out.println(figures.printAll());
+            out.println(DisplayFormat.apply(figures).printAll());
         }
     }
 }
