@@ -147,7 +147,7 @@ public final class Report {
         return out.append("</table>\n").toString();
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
