@@ -69,6 +69,9 @@ public record CapsNetSpec(String name, int height, int width, int channels, int 
     public static final List<String> LAYERS = List.of("conv1", "primary-caps", "prediction",
             "routing-sum", "agreement", "decoder-fc1", "decoder-fc2", "decoder-fc3");
 
+    /** The capsule layers proper: DigitCaps prediction and the two routing steps. */
+    public static final List<String> CAPSULE_LAYERS = List.of("prediction", "routing-sum", "agreement");
+
     public CapsNetSpec {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name is empty; give the network a label such as \"mnist\"");

@@ -42,6 +42,11 @@ public record EnergyComparison(EnergyReport baseline, EnergyReport target) {
         return baseline.totalJoules() / target.totalJoules() - 1;
     }
 
+    /** Energy saved over the capsule layers only ({@link CapsNetSpec#CAPSULE_LAYERS}). */
+    public double capsuleLayersEnergySaved() {
+        return 1 - target.joules(CapsNetSpec.CAPSULE_LAYERS) / baseline.joules(CapsNetSpec.CAPSULE_LAYERS);
+    }
+
     /** {@code T_baseline / T_target}. */
     public double speedup() {
         return baseline.totalSeconds() / target.totalSeconds();
@@ -54,7 +59,7 @@ public record EnergyComparison(EnergyReport baseline, EnergyReport target) {
                 DoubleColumn.create("baseline_joules"), DoubleColumn.create("target_joules"),
                 DoubleColumn.create("energy_saved_fraction"), DoubleColumn.create("efficiency_gain_fraction"),
                 DoubleColumn.create("baseline_seconds"), DoubleColumn.create("target_seconds"),
-                DoubleColumn.create("speedup"));
+                DoubleColumn.create("speedup"), DoubleColumn.create("capsule_layers_energy_saved_fraction"));
         for (EnergyComparison c : comparisons) {
             t.stringColumn("dataset").append(c.baseline().spec().name());
             t.stringColumn("baseline").append(c.baseline().execution().name());
@@ -66,6 +71,7 @@ public record EnergyComparison(EnergyReport baseline, EnergyReport target) {
             t.doubleColumn("baseline_seconds").append(c.baseline().totalSeconds());
             t.doubleColumn("target_seconds").append(c.target().totalSeconds());
             t.doubleColumn("speedup").append(c.speedup());
+            t.doubleColumn("capsule_layers_energy_saved_fraction").append(c.capsuleLayersEnergySaved());
         }
         return t;
     }

@@ -97,6 +97,12 @@ public final class EnergyReport {
         return sum(LayerEnergy::staticJoules);
     }
 
+    /** Energy of the named layers; names absent from this report count zero. */
+    public double joules(List<String> layerNames) {
+        return layers.stream().filter(l -> layerNames.contains(l.layer())).mapToDouble(LayerEnergy::totalJoules)
+                .sum();
+    }
+
     /** Energy per image. */
     public double joulesPerImage() {
         return totalJoules() / batch;
