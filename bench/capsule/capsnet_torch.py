@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """PyTorch CPU peer of the Java functional CapsNet (io.github.archmodels.capsule.FunctionalCapsNet).
 
-Reads the seeded weights, Fashion-MNIST images and Java outputs written by
-io.github.archmodels.bench.CapsuleExport, runs the same network (Conv1, PrimaryCaps, squash,
-DigitCaps prediction, 3 routing iterations, masked decoder) in float32, checks that the outputs
-agree with Java's, and times the forward pass for several batch sizes.
+Reads the seeded weights, Fashion-MNIST images and Java outputs that
+io.github.archmodels.bench.CapsuleExport writes. It runs the same network (Conv1, PrimaryCaps,
+squash, DigitCaps prediction, 3 routing iterations, masked decoder) in float32 and checks that
+the outputs agree with Java's within 1e-4. Then it times the forward pass for several batch sizes.
 
 Usage: python3 bench/capsule/capsnet_torch.py [peer_dir] [threads] [repeats]
        defaults: target/capsule-peer, 2, 7
@@ -58,7 +58,7 @@ def forward(w, images):
     x = images.reshape(batch, 1, H, W)
     x = torch.relu(torch.nn.functional.conv2d(x, w["conv1"], w["conv1_b"]))
     x = torch.nn.functional.conv2d(x, w["prim"], w["prim_b"], stride=2)
-    # Capsule i = (y*6 + x)*32 + t holds channels t*8 .. t*8+7 at position (y, x).
+    # Capsule i = (y*6 + x)*32 + t contains channels t*8 .. t*8+7 at position (y, x).
     u = squash(x.permute(0, 2, 3, 1).reshape(batch, N_IN, D_IN))
     u_hat = torch.einsum("ijde,bie->bijd", w["digit"], u)
     logits = torch.zeros(batch, N_IN, CLASSES)

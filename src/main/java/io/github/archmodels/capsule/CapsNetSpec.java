@@ -131,7 +131,7 @@ public record CapsNetSpec(String name, int height, int width, int channels, int 
         return new CapsNetSpec("smallnorb", 32, 32, 2, 256, 9, 32, 8, 5, 16, 3);
     }
 
-    /** A network of the paper's layer widths on any input size and class count. */
+    /** Creates a network with the paper's layer widths for any input size and class count. */
     public static CapsNetSpec custom(String name, int height, int width, int channels, int classes) {
         return new CapsNetSpec(name, height, width, channels, 256, 9, 32, 8, classes, 16, 3);
     }

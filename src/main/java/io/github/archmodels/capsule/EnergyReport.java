@@ -141,6 +141,7 @@ public final class EnergyReport {
                         + tile.name() + ", batch " + batch)
                 .xAxisTitle("layer").yAxisTitle("energy per batch (microjoules)").build();
         chart.getStyler().setStacked(true);
+        chart.getStyler().setXAxisLabelRotation(30);
         List<String> names = layers.stream().map(LayerEnergy::layer).toList();
         addSeries(chart, "compute", names, LayerEnergy::computeJoules);
         addSeries(chart, "zero detection", names, LayerEnergy::detectJoules);

@@ -99,11 +99,17 @@ public final class Sweeps {
         return t;
     }
 
-    /** Returns a line chart of energy saved and efficiency gain (percent) over a numeric sweep. */
+    /**
+     * Returns a line chart of energy saved, efficiency gain and utilization (percent) over a numeric
+     * sweep. The x axis is logarithmic when the settings span more than a factor of 10.
+     */
     public static XYChart lineChart(Table sweep, String xAxisTitle) {
         XYChart chart = new XYChartBuilder().width(900).height(450).title(sweep.name())
                 .xAxisTitle(xAxisTitle).yAxisTitle("percent").build();
         double[] x = sweep.stringColumn(0).asList().stream().mapToDouble(Double::parseDouble).toArray();
+        double min = java.util.Arrays.stream(x).min().orElse(1);
+        double max = java.util.Arrays.stream(x).max().orElse(1);
+        chart.getStyler().setXAxisLogarithmic(min > 0 && max / min > 10);
         chart.addSeries("energy saved", x, percent(sweep, "energy_saved_fraction"));
         chart.addSeries("efficiency gain", x, percent(sweep, "efficiency_gain_fraction"));
         chart.addSeries("utilization", x, percent(sweep, "utilization"));

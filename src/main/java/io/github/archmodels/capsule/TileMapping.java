@@ -103,6 +103,7 @@ public final class TileMapping {
                         + ", batch " + batch)
                 .xAxisTitle("layer").yAxisTitle("useful MACs / issued slots").build();
         chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisLabelRotation(30);
         chart.getStyler().setYAxisMax(1.0);
         chart.getStyler().setYAxisMin(0.0);
         chart.addSeries("utilization", layers.stream().map(LayerTiling::layer).toList(),

@@ -65,7 +65,7 @@ class FunctionalCapsNetTest {
         // The decoder mask leaves 16 of 160 inputs: 9/10 of decoder-fc1's MACs see a zero.
         LayerOps fc1 = e.layer("decoder-fc1");
         assertEquals(fc1.usefulMacs() * 9 / 10, fc1.zeroSkipped());
-        // Fashion-MNIST has black background pixels: Conv1 sees zero inputs.
+        // Fashion-MNIST has black background pixels: many Conv1 inputs are zero.
         assertTrue(e.layer("conv1").zeroFraction() > 0.1);
         // Prediction on m16n16k16: K = 8 of 16, half of the slots are padding.
         assertEquals(e.layer("prediction").usefulMacs(), e.layer("prediction").paddingSkipped());

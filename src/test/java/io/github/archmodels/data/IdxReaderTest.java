@@ -111,7 +111,8 @@ class IdxReaderTest {
         float[] image = test.image(0);
         assertEquals(FashionMnist.PIXELS, image.length);
         for (float p : image) {
-            assertTrue(p >= 0 && p <= 1);
+            assertTrue(p >= 0, "pixel below 0");
+            assertTrue(p <= 1, "pixel above 1");
         }
     }
 }
