@@ -18,20 +18,15 @@ import java.util.Arrays;
  */
 final class TiledGemm {
 
-    /** Per-thread row lists, grown on demand so the kernel allocates nothing in steady state. */
+    /** Reduction block: 128 rows of W (128 KiB at n = 256) stay in L2 while the rows of A pass. */
+    private static final int K_BLOCK = 128;
+
+    /** Per-thread lists of the non-zero activations of one row, so the kernel allocates nothing. */
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private static final class Scratch {
-        int[] rows = new int[0];
-        float[] values = new float[0];
-
-        Scratch ensure(int size) {
-            if (rows.length < size) {
-                rows = new int[size];
-                values = new float[size];
-            }
-            return this;
-        }
+        final int[] offsets = new int[K_BLOCK];
+        final float[] values = new float[K_BLOCK];
     }
 
     private TiledGemm() {
@@ -57,38 +52,46 @@ final class TiledGemm {
         int kLimit = eliminate ? k : roundUp(k, kPad);
         int nLimit = eliminate ? n : accStride;
         Arrays.fill(acc, 0, paddedRows * accStride, 0f);
-        Scratch scratch = SCRATCH.get().ensure(rowLimit);
-        int[] active = scratch.rows;
+        Scratch scratch = SCRATCH.get();
+        int[] offsets = scratch.offsets;
         float[] values = scratch.values;
 
         long zeros = 0;
-        for (int kk = 0; kk < kLimit; kk++) {
-            // Collect the rows this reduction step multiplies, then update them four at a time so
-            // that each row of W is loaded once per four rows of acc.
-            int count = 0;
+        for (int kb = 0; kb < kLimit; kb += K_BLOCK) {
+            int kEnd = Math.min(kb + K_BLOCK, kLimit);
             for (int r = 0; r < rowLimit; r++) {
-                boolean real = r < rows && kk < k;
-                float av = real ? a[aOff + r * lda + kk] : 0f;
-                if (av == 0f) {
-                    if (real) {
-                        zeros++;
+                // List the multiplies of this row and block (all of them in padded mode), then
+                // apply them eight or four at a time, in ascending kk, so each acc element is
+                // loaded and stored once per group instead of once per multiply.
+                boolean realRow = r < rows;
+                int aRow = aOff + r * lda;
+                int count = 0;
+                for (int kk = kb; kk < kEnd; kk++) {
+                    boolean real = realRow && kk < k;
+                    float av = real ? a[aRow + kk] : 0f;
+                    if (av == 0f) {
+                        if (real) {
+                            zeros++;
+                        }
+                        if (eliminate) {
+                            continue;
+                        }
                     }
-                    if (eliminate) {
-                        continue;
-                    }
+                    offsets[count] = wOff + kk * ldw;
+                    values[count] = av;
+                    count++;
                 }
-                active[count] = r * accStride;
-                values[count] = av;
-                count++;
-            }
-            int wRow = wOff + kk * ldw;
-            int i = 0;
-            for (; i + 4 <= count; i += 4) {
-                axpy4(acc, active[i], active[i + 1], active[i + 2], active[i + 3], values[i],
-                        values[i + 1], values[i + 2], values[i + 3], w, wRow, nLimit);
-            }
-            for (; i < count; i++) {
-                axpy(acc, active[i], values[i], w, wRow, nLimit);
+                int accRow = r * accStride;
+                int i = 0;
+                for (; i + 8 <= count; i += 8) {
+                    accumulate8(acc, accRow, values, offsets, i, w, nLimit);
+                }
+                for (; i + 4 <= count; i += 4) {
+                    accumulate4(acc, accRow, values, offsets, i, w, nLimit);
+                }
+                for (; i < count; i++) {
+                    axpy(acc, accRow, values[i], w, offsets[i], nLimit);
+                }
             }
         }
         return zeros * n;
@@ -100,14 +103,45 @@ final class TiledGemm {
         }
     }
 
-    private static void axpy4(float[] acc, int o0, int o1, int o2, int o3, float a0, float a1, float a2,
-            float a3, float[] w, int wOff, int n) {
+    // Java evaluates a + b + c left to right without fusing, so one statement adding four or eight
+    // products gives the same float result as the same number of separate updates.
+    private static void accumulate4(float[] acc, int accOff, float[] values, int[] offsets, int i, float[] w,
+            int n) {
+        float a0 = values[i];
+        float a1 = values[i + 1];
+        float a2 = values[i + 2];
+        float a3 = values[i + 3];
+        int w0 = offsets[i];
+        int w1 = offsets[i + 1];
+        int w2 = offsets[i + 2];
+        int w3 = offsets[i + 3];
         for (int c = 0; c < n; c++) {
-            float wc = w[wOff + c];
-            acc[o0 + c] += a0 * wc;
-            acc[o1 + c] += a1 * wc;
-            acc[o2 + c] += a2 * wc;
-            acc[o3 + c] += a3 * wc;
+            acc[accOff + c] = acc[accOff + c] + a0 * w[w0 + c] + a1 * w[w1 + c] + a2 * w[w2 + c]
+                    + a3 * w[w3 + c];
+        }
+    }
+
+    private static void accumulate8(float[] acc, int accOff, float[] values, int[] offsets, int i, float[] w,
+            int n) {
+        float a0 = values[i];
+        float a1 = values[i + 1];
+        float a2 = values[i + 2];
+        float a3 = values[i + 3];
+        float a4 = values[i + 4];
+        float a5 = values[i + 5];
+        float a6 = values[i + 6];
+        float a7 = values[i + 7];
+        int w0 = offsets[i];
+        int w1 = offsets[i + 1];
+        int w2 = offsets[i + 2];
+        int w3 = offsets[i + 3];
+        int w4 = offsets[i + 4];
+        int w5 = offsets[i + 5];
+        int w6 = offsets[i + 6];
+        int w7 = offsets[i + 7];
+        for (int c = 0; c < n; c++) {
+            acc[accOff + c] = acc[accOff + c] + a0 * w[w0 + c] + a1 * w[w1 + c] + a2 * w[w2 + c]
+                    + a3 * w[w3 + c] + a4 * w[w4 + c] + a5 * w[w5 + c] + a6 * w[w6 + c] + a7 * w[w7 + c];
         }
     }
 }
