@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Summarizes bench/capsule/run.sh: seconds per batch, Java against PyTorch.
 
-Medians are over every measured iteration (Java) or run (PyTorch) of every round; minima are the
-fastest single iteration or run, the figure least disturbed by other processes on a shared machine.
+Medians are over every measured iteration (Java) or run (PyTorch) of every round. Minima are the
+fastest single iteration or run, because that figure is the least disturbed by other processes on a
+shared machine.
 
 Usage: python3 bench/capsule/summarize.py results_dir rounds
 """

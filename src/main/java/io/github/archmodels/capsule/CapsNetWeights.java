@@ -80,7 +80,7 @@ public final class CapsNetWeights {
         return spec;
     }
 
-    /** The seed the weights were drawn from. */
+    /** Returns the seed the weights were drawn from. */
     public long seed() {
         return seed;
     }

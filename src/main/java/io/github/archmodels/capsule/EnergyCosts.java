@@ -46,7 +46,7 @@ public record EnergyCosts(double fmaJoules, double sramJoulesPerByte, int bytesP
         }
     }
 
-    /** The 45 nm defaults described above. */
+    /** Returns the 45 nm defaults described above. */
     public static EnergyCosts horowitz45nm() {
         return new EnergyCosts(2.0e-12, 1.25e-12, 2, 1.6e-12, 4 * 3.7e-12);
     }

@@ -22,8 +22,8 @@ import java.util.List;
  *
  * <p>Assumptions: every layer is compute-bound on the tensor cores (no memory stalls, no launch
  * overhead), all SMs are busy, and operands move through on-chip SRAM once. This isolates the
- * effect the paper names, padded tensor-core slots; it does not reproduce a cycle-level
- * simulation. NOTE: the paper's GPU, simulator and energy figures are not public, so the
+ * effect Hafezan and Atoofian name, padded tensor-core slots. It is not a cycle-level
+ * simulation. NOTE: the letter's GPU, simulator and energy figures are not public, so the
  * constants here come from the sources named in {@link Gpu} and {@link EnergyCosts}.
  *
  * <pre>{@code
@@ -44,7 +44,7 @@ public record EnergyModel(Gpu gpu, TileShape tile, EnergyCosts costs) {
         }
     }
 
-    /** The model on {@code gpu} with WMMA m16n16k16 tiles and the 45 nm energy defaults. */
+    /** Creates the model on {@code gpu} with WMMA m16n16k16 tiles and the 45 nm energy defaults. */
     public static EnergyModel of(Gpu gpu) {
         return new EnergyModel(gpu, TileShape.wmma16x16x16(), EnergyCosts.horowitz45nm());
     }

@@ -1,7 +1,7 @@
 package io.github.archmodels.capsule;
 
 /**
- * How a tensor-core GPU treats the ineffectual slots of a padded tile.
+ * Treatment of the ineffectual slots of a padded tensor-core tile.
  *
  * <ul>
  *   <li>{@link #BASELINE}: every issued slot, padding included, is executed and costs one FMA.

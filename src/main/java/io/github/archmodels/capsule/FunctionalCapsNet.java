@@ -36,7 +36,7 @@ import java.util.stream.IntStream;
  */
 public final class FunctionalCapsNet {
 
-    /** How ineffectual operations are treated. */
+    /** Treatment of ineffectual operations. */
     public enum Mode {
         /** Multiply every slot of the padded tiles. */
         PADDED,
@@ -111,12 +111,12 @@ public final class FunctionalCapsNet {
         return out;
     }
 
-    /** The network on {@code tile}, using every available processor. */
+    /** Creates the network on {@code tile}, using every available processor. */
     public static FunctionalCapsNet of(CapsNetWeights weights, TileShape tile) {
         return of(weights, tile, Runtime.getRuntime().availableProcessors());
     }
 
-    /** The network on {@code tile} with {@code threads} worker tasks. */
+    /** Creates the network on {@code tile} with {@code threads} worker tasks. */
     public static FunctionalCapsNet of(CapsNetWeights weights, TileShape tile, int threads) {
         if (threads <= 0) {
             throw new IllegalArgumentException("threads = " + threads + " is invalid; it must be positive");

@@ -11,7 +11,7 @@ import java.util.Locale;
  * {@code P = ceil(M/m) m * ceil(N/n) n * ceil(K/k) k} slots, of which {@code M N K} are useful:
  * utilization {@code U = M N K / P} and ineffectual fraction {@code 1 - U}.
  *
- * <p>Shapes from the PTX ISA (CUDA 12): {@code wmma} with f16/bf16 inputs supports m16n16k16,
+ * <p>Shapes of the PTX instructions: {@code wmma} with f16/bf16 inputs supports m16n16k16,
  * m32n8k16 and m8n32k16, and m16n16k8 with tf32; {@code mma.sync} with f16 supports m16n8k16,
  * m16n8k8 and, on Volta, m8n8k4.
  *

@@ -60,9 +60,9 @@ final class TiledGemm {
         for (int kb = 0; kb < kLimit; kb += K_BLOCK) {
             int kEnd = Math.min(kb + K_BLOCK, kLimit);
             for (int r = 0; r < rowLimit; r++) {
-                // List the multiplies of this row and block (all of them in padded mode), then
-                // apply them eight or four at a time, in ascending kk, so each acc element is
-                // loaded and stored once per group instead of once per multiply.
+                // List the multiplies of this row and block (all of them in padded mode). Apply them
+                // eight or four at a time in ascending kk, so each acc element is loaded and stored
+                // once per group instead of once per multiply.
                 boolean realRow = r < rows;
                 int aRow = aOff + r * lda;
                 int count = 0;

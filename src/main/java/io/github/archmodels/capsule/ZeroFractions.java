@@ -7,7 +7,7 @@ import java.util.Map;
  * Per layer, the fraction of useful MACs whose activation operand is zero, which
  * {@link Execution#ZERO_SKIPPING} gates off.
  *
- * <p>{@link #structural(CapsNetSpec)} knows only the zeros that the architecture guarantees: the
+ * <p>{@link #structural(CapsNetSpec)} contains only the zeros that the architecture guarantees: the
  * decoder's first layer sees one unmasked class capsule out of {@code J}, a fraction
  * {@code 1 - 1/J} of zeros. {@code FunctionalCapsNet} measures the rest (black input pixels,
  * ReLU outputs) on real images; see {@code ForwardResult#zeroFractions()}.
