@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A float32 CapsNet forward pass (Conv1, PrimaryCaps, squash, DigitCaps prediction, dynamic
@@ -35,6 +37,8 @@ import java.util.stream.IntStream;
  * }</pre>
  */
 public final class FunctionalCapsNet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FunctionalCapsNet.class);
 
     /** Treatment of ineffectual operations. */
     public enum Mode {
@@ -167,10 +171,15 @@ public final class FunctionalCapsNet {
         boolean eliminate = mode == Mode.ELIMINATED;
         AtomicLongArray counters = new AtomicLongArray(CapsNetSpec.LAYERS.size() * COUNTERS);
 
+        long t0 = System.nanoTime();
         float[] conv1Out = conv1(images, batch, eliminate, counters);
+        long t1 = System.nanoTime();
         float[] capsules = primaryCaps(conv1Out, batch, eliminate, counters);
+        long t2 = System.nanoTime();
         float[] predictions = predict(capsules, batch, eliminate, counters);
+        long t3 = System.nanoTime();
         float[] classCapsules = route(predictions, batch, eliminate, counters);
+        long t4 = System.nanoTime();
 
         int classes = spec.classes();
         int dOut = spec.digitDim();
@@ -199,6 +208,13 @@ public final class FunctionalCapsNet {
                 CapsNetSpec.DECODER_HIDDEN2, Activation.RELU, eliminate, counters);
         float[] reconstructions = dense(FC3, hidden2, batch, CapsNetSpec.DECODER_HIDDEN2, fc3,
                 weights.fc3Bias, spec.inputSize(), Activation.SIGMOID, eliminate, counters);
+
+        long t5 = System.nanoTime();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} forward of {} images: conv1 {} ms, primary-caps {} ms, prediction {} ms, routing {} ms,"
+                    + " decoder {} ms", mode, batch, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                    (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
+        }
 
         List<LayerOps> ops = new ArrayList<>();
         for (int l = 0; l < CapsNetSpec.LAYERS.size(); l++) {
