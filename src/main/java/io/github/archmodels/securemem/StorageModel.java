@@ -132,11 +132,11 @@ public final class StorageModel {
                 onChip, counterTreePercent, totalPercent, reduction);
     }
 
-    /** Plots counter-plus-tree bytes (as % of protected memory) against memory size, one line per scheme. */
+    /** Plots counter-plus-tree bytes (MiB, log scale) against memory size, one line per scheme. */
     public static XYChart sweepChart(Table sweep) {
         XYChart chart = new XYChartBuilder().width(800).height(500)
                 .title("Counter + tree storage vs protected memory")
-                .xAxisTitle("protected memory (GiB)").yAxisTitle("counters + tree (% of memory)").build();
+                .xAxisTitle("protected memory (GiB)").yAxisTitle("counters + tree (MiB)").build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -144,7 +144,8 @@ public final class StorageModel {
             Table rows = sweep.where(sweep.stringColumn("scheme").isEqualTo(name));
             double[] x = rows.longColumn("protected_bytes").asDoubleColumn()
                     .divide(SecureMemoryConfig.GIB).asDoubleArray();
-            double[] y = rows.doubleColumn("counter_tree_percent").asDoubleArray();
+            double[] y = rows.longColumn("counter_bytes").add(rows.longColumn("tree_bytes"))
+                    .asDoubleColumn().divide(1 << 20).asDoubleArray();
             chart.addSeries(name, x, y);
         }
         return chart;

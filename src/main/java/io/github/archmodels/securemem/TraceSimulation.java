@@ -169,7 +169,7 @@ public final class TraceSimulation {
     public static XYChart occupancyChart(List<Result> results, String title) {
         XYChart chart = new XYChartBuilder().width(800).height(450).title(title)
                 .xAxisTitle("writes").yAxisTitle("live cells (% of table)").build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setMarkerSize(0);
         for (Result r : results) {
             if (r.sampleWrites().length == 0) {
