@@ -1,8 +1,6 @@
 package io.github.archmodels.securemem;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A sparse Bonsai hash tree over leaf (counter or index) lines, with the hash of the top node
@@ -27,7 +25,7 @@ final class IntegrityTree {
     private final int arity;
     private final int levels;
     private final BlockCrypto crypto;
-    private final Map<Long, byte[]>[] nodes;
+    private final LongObjectMap<byte[]>[] nodes;
     private final byte[][] untouchedNodes;
     private final byte[] root;
     private final byte[] current;
@@ -42,10 +40,10 @@ final class IntegrityTree {
         this.arity = arity;
         this.levels = StorageModel.levels(leafLines, arity).length;
         this.crypto = crypto;
-        this.nodes = new Map[levels + 1];
+        this.nodes = new LongObjectMap[levels + 1];
         this.untouchedNodes = new byte[levels + 1][];
         for (int k = 1; k <= levels; k++) {
-            nodes[k] = new HashMap<>();
+            nodes[k] = new LongObjectMap<>();
         }
         this.current = new byte[hashBytes];
         this.path = new byte[levels + 1][];

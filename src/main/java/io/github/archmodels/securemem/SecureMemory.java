@@ -1,10 +1,8 @@
 package io.github.archmodels.securemem;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A functional secure memory: counter-mode encryption, a MAC per block and a Bonsai hash tree over
@@ -43,8 +41,8 @@ public final class SecureMemory {
     private final BlockCrypto primitives;
     private final IntegrityTree tree;
     private final int treeLevels;
-    private final Map<Long, byte[]> lines = new HashMap<>();
-    private final Map<Long, byte[]> blocks = new HashMap<>();
+    private final LongObjectMap<byte[]> lines = new LongObjectMap<>();
+    private final LongObjectMap<byte[]> blocks = new LongObjectMap<>();
     private final EventCounter events = new EventCounter();
     private final byte[] lineBuffer;
     private final byte[] oldLineBuffer;
@@ -232,13 +230,12 @@ public final class SecureMemory {
         List<long[]> members = new ArrayList<>();
         List<byte[]> plaintexts = new ArrayList<>();
         if (crypto) {
-            for (Map.Entry<Long, byte[]> e : blocks.entrySet()) {
-                long b = e.getKey();
+            for (long b : blocks.keys()) {
                 if (b % entries == entry) {
                     loadVerifiedLine(layout.lineOf(b), lineBuffer);
                     long oldCounter = layout.counter(b, lineBuffer);
                     members.add(new long[] {b});
-                    plaintexts.add(decryptVerified(b, oldCounter, e.getValue()));
+                    plaintexts.add(decryptVerified(b, oldCounter, blocks.get(b)));
                 }
             }
         }
@@ -252,9 +249,13 @@ public final class SecureMemory {
         events.rebases++;
         events.reencryptedBlocks += table.blocksInEntry(entry);
 
-        for (Long lineNo : new ArrayList<>(lines.keySet())) {
-            loadVerifiedLine(lineNo, lineBuffer);
-            if (baobab.clearEntry(lineNo, lineBuffer, entry)) {
+        // Only lines holding a non-zero index of this entry change; the scan reads the stored
+        // bytes unverified and verifies each line it is about to rewrite.
+        for (long lineNo : lines.keys()) {
+            System.arraycopy(lines.get(lineNo), 0, oldLineBuffer, 0, blockBytes);
+            if (baobab.clearEntry(lineNo, oldLineBuffer, entry)) {
+                loadVerifiedLine(lineNo, lineBuffer);
+                baobab.clearEntry(lineNo, lineBuffer, entry);
                 storeLine(lineNo, lineBuffer);
             }
         }
@@ -371,7 +372,8 @@ public final class SecureMemory {
             byte[] stored = blocks.get(block);
             if (stored == null) {
                 stored = new byte[blockBytes + macBytes];
-                byte[] line = lines.getOrDefault(layout.lineOf(block), zeroLine);
+                byte[] line = lines.get(layout.lineOf(block));
+                line = line != null ? line : zeroLine;
                 encryptInto(block, layout.counter(block, line), new byte[blockBytes], stored);
             }
             return stored.clone();
@@ -393,7 +395,8 @@ public final class SecureMemory {
 
         /** Returns the bytes of leaf line {@code lineNo} (counters or indices). */
         public byte[] readLeafLine(long lineNo) {
-            return lines.getOrDefault(lineNo, zeroLine).clone();
+            byte[] line = lines.get(lineNo);
+            return (line != null ? line : zeroLine).clone();
         }
 
         /** Replaces leaf line {@code lineNo}. */
