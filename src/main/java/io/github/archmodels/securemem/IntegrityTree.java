@@ -10,9 +10,9 @@ import java.util.Arrays;
  * {@code arity} hashes of its children at level {@code k - 1}, slot {@code i} at bytes
  * {@code [i h, (i + 1) h)}. The tree is computed as if it were complete: child slots past the last
  * real leaf hold the hash of an all-zero subtree, which only changes where the padding sits, not
- * which nodes exist. Untouched nodes are not stored. An untouched leaf line is all zeros, so an
- * untouched node at level {@code k} is {@code arity} copies of {@code Z(k-1)}, where
- * {@code Z(0) = H(zero line)} and {@code Z(k) = H(untouched node at level k)}.
+ * which nodes exist. Untouched nodes are not stored (see {@link NodePages}). An untouched leaf
+ * line is all zeros, so an untouched node at level {@code k} is {@code arity} copies of
+ * {@code Z(k-1)}, where {@code Z(0) = H(zero line)} and {@code Z(k) = H(untouched node at level k)}.
  *
  * <p>{@link #verify} hashes the leaf and every node on its path and compares each hash with the
  * slot in the parent and, at the top, with the on-chip root: {@code 1 + levels} hashes.
@@ -25,44 +25,40 @@ final class IntegrityTree {
     private final int arity;
     private final int levels;
     private final BlockCrypto crypto;
-    private final LongObjectMap<byte[]>[] nodes;
+    private final NodePages[] nodes;
     private final byte[][] untouchedNodes;
     private final byte[] root;
     private final byte[] current;
-    private final byte[][] path;
+    private final byte[][] pathPage;
+    private final int[] pathOffset;
     private final long[] pathIndex;
     private long verifiedLeaf = -1;
 
-    @SuppressWarnings("unchecked")
     IntegrityTree(long leafLines, int lineBytes, int hashBytes, int arity, BlockCrypto crypto) {
         this.lineBytes = lineBytes;
         this.hashBytes = hashBytes;
         this.arity = arity;
-        this.levels = StorageModel.levels(leafLines, arity).length;
+        long[] counts = StorageModel.levels(leafLines, arity);
+        this.levels = counts.length;
         this.crypto = crypto;
-        this.nodes = new LongObjectMap[levels + 1];
+        this.nodes = new NodePages[levels + 1];
         this.untouchedNodes = new byte[levels + 1][];
-        for (int k = 1; k <= levels; k++) {
-            nodes[k] = new LongObjectMap<>();
-        }
         this.current = new byte[hashBytes];
-        this.path = new byte[levels + 1][];
+        this.pathPage = new byte[levels + 1][];
+        this.pathOffset = new int[levels + 1];
         this.pathIndex = new long[levels + 1];
 
         byte[] zeroHash = new byte[hashBytes];
-        if (crypto != null) {
-            crypto.hash(new byte[lineBytes], 0, lineBytes, zeroHash, 0);
-        }
+        crypto.hash(new byte[lineBytes], 0, lineBytes, zeroHash, 0);
         for (int k = 1; k <= levels; k++) {
             byte[] node = new byte[lineBytes];
             for (int slot = 0; slot < arity; slot++) {
                 System.arraycopy(zeroHash, 0, node, slot * hashBytes, hashBytes);
             }
             untouchedNodes[k] = node;
+            nodes[k] = new NodePages(counts[k - 1], node);
             zeroHash = new byte[hashBytes];
-            if (crypto != null) {
-                crypto.hash(node, 0, lineBytes, zeroHash, 0);
-            }
+            crypto.hash(node, 0, lineBytes, zeroHash, 0);
         }
         this.root = zeroHash;
     }
@@ -72,20 +68,14 @@ final class IntegrityTree {
         return levels;
     }
 
-    /** Returns the stored or untouched node, without copying; callers must not modify it. */
+    /** Returns a copy of node {@code index} at {@code level}. */
     byte[] node(int level, long index) {
-        byte[] stored = nodes[level].get(index);
-        return stored != null ? stored : untouchedNodes[level];
-    }
-
-    /** Returns whether the node was ever written. */
-    boolean isStored(int level, long index) {
-        return nodes[level].containsKey(index);
+        return nodes[level].copy(index);
     }
 
     /** Replaces a node in memory; the attacker's view. */
     void store(int level, long index, byte[] node) {
-        nodes[level].put(index, node.clone());
+        nodes[level].store(index, node);
     }
 
     /**
@@ -98,9 +88,15 @@ final class IntegrityTree {
         long index = leafIndex;
         for (int k = 1; k <= levels; k++) {
             long parent = index / arity;
-            byte[] node = node(k, parent);
-            int slot = (int) (index % arity) * hashBytes;
-            if (!Arrays.equals(node, slot, slot + hashBytes, current, 0, hashBytes)) {
+            byte[] page = nodes[k].page(parent);
+            int offset = 0;
+            if (page == null) {
+                page = untouchedNodes[k];
+            } else {
+                offset = nodes[k].offset(parent);
+            }
+            int slot = offset + (int) (index % arity) * hashBytes;
+            if (!Arrays.equals(page, slot, slot + hashBytes, current, 0, hashBytes)) {
                 verifiedLeaf = -1;
                 throw new IntegrityViolationException(IntegrityViolationException.Location.TREE,
                         "integrity tree mismatch: the hash of " + (k == 1 ? "counter line " : "tree node ")
@@ -108,9 +104,10 @@ final class IntegrityTree {
                                 + " does not match slot " + index % arity + " of tree node " + parent
                                 + " at level " + k);
             }
-            path[k] = node;
+            pathPage[k] = page;
+            pathOffset[k] = offset;
             pathIndex[k] = parent;
-            crypto.hash(node, 0, lineBytes, current, 0);
+            crypto.hash(page, offset, lineBytes, current, 0);
             index = parent;
         }
         if (!Arrays.equals(current, root)) {
@@ -133,25 +130,23 @@ final class IntegrityTree {
         crypto.hash(leaf, 0, lineBytes, current, 0);
         long index = leafIndex;
         for (int k = 1; k <= levels; k++) {
-            byte[] node = path[k];
-            if (node == untouchedNodes[k]) {
-                node = node.clone();
-                nodes[k].put(pathIndex[k], node);
-            }
-            int slot = (int) (index % arity) * hashBytes;
-            System.arraycopy(current, 0, node, slot, hashBytes);
-            crypto.hash(node, 0, lineBytes, current, 0);
-            index = pathIndex[k];
+            long parent = pathIndex[k];
+            byte[] page = nodes[k].pageForWrite(parent);
+            int offset = nodes[k].offset(parent);
+            int slot = offset + (int) (index % arity) * hashBytes;
+            System.arraycopy(current, 0, page, slot, hashBytes);
+            crypto.hash(page, offset, lineBytes, current, 0);
+            index = parent;
         }
         System.arraycopy(current, 0, root, 0, hashBytes);
         verifiedLeaf = -1;
     }
 
-    /** Returns the number of stored (touched) nodes over all levels. */
+    /** Returns the number of nodes ever written, over all levels. */
     long storedNodes() {
         long n = 0;
         for (int k = 1; k <= levels; k++) {
-            n += nodes[k].size();
+            n += nodes[k].stored();
         }
         return n;
     }

@@ -41,7 +41,7 @@ public final class SecureMemory {
     private final BlockCrypto primitives;
     private final IntegrityTree tree;
     private final int treeLevels;
-    private final LongObjectMap<byte[]> lines = new LongObjectMap<>();
+    private final SparseStore lines;
     private final LongObjectMap<byte[]> blocks = new LongObjectMap<>();
     private final EventCounter events = new EventCounter();
     private final byte[] lineBuffer;
@@ -58,6 +58,7 @@ public final class SecureMemory {
         this.crypto = crypto;
         long leafLines = (config.blocks() + layout.blocksPerLine() - 1) / layout.blocksPerLine();
         this.treeLevels = StorageModel.levels(leafLines, config.treeArity()).length;
+        this.lines = new SparseStore(leafLines);
         if (crypto) {
             primitives = new BlockCrypto(blockBytes, macBytes, config.hashBytes(), keySeed);
             tree = new IntegrityTree(leafLines, blockBytes, config.hashBytes(), config.treeArity(),
@@ -414,7 +415,7 @@ public final class SecureMemory {
 
         /** Returns tree node {@code index} at {@code level} (1 = parents of leaf lines). */
         public byte[] readTreeNode(int level, long index) {
-            return tree.node(level, index).clone();
+            return tree.node(level, index);
         }
 
         /** Replaces tree node {@code index} at {@code level}. */
