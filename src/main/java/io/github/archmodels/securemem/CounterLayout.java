@@ -7,15 +7,15 @@ package io.github.archmodels.securemem;
  */
 interface CounterLayout {
 
-    /** What a write did to the leaf line and what the engine must do next. */
+    /** The effect of a write on the leaf line, which sets the engine's next step. */
     enum LineWrite {
         /** The counter changed on chip only; the line and the tree are unchanged. */
         UNCHANGED,
         /** The line changed; the engine writes it and updates the tree path. */
         UPDATED,
         /**
-         * The line changed and every block it covers has a new counter; the engine re-encrypts
-         * the other blocks of the line (old counters from the old line bytes).
+         * The line changed and every block it covers has a new counter. The engine re-encrypts
+         * the other blocks of the line, taking their old counters from the old line bytes.
          */
         UPDATED_REENCRYPT_LINE,
         /** The entry is full and the policy stalls; nothing changed. */

@@ -1,8 +1,8 @@
 package io.github.archmodels.securemem;
 
 /**
- * What a Baobab table does when a write needs a new counter value and every cell of the block's
- * entry is in use.
+ * The action of a Baobab table when a write needs a new counter value and every cell of the
+ * block's entry is in use.
  */
 public enum FullEntryPolicy {
     /**

@@ -5,7 +5,7 @@ public final class IntegrityViolationException extends SecurityException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Where the mismatch was found. */
+    /** The check that failed: the block's MAC or the integrity tree. */
     public enum Location { DATA_MAC, TREE }
 
     private final Location location;

@@ -20,7 +20,8 @@ final class PagedArray<V> {
 
     PagedArray(long slots) {
         if (!fits(slots)) {
-            throw new IllegalArgumentException("slots is " + slots + "; a paged array holds at most " + MAX_SLOTS);
+            throw new IllegalArgumentException("slots is " + slots + "; a paged array has at most "
+                    + MAX_SLOTS + " slots, use a LongObjectMap beyond that");
         }
         directory = new Object[(int) ((slots + PAGE - 1) >>> PAGE_BITS)][];
     }

@@ -250,8 +250,8 @@ public final class SecureMemory {
         events.rebases++;
         events.reencryptedBlocks += table.blocksInEntry(entry);
 
-        // Only lines holding a non-zero index of this entry change; the scan reads the stored
-        // bytes unverified and verifies each line it is about to rewrite.
+        // Only lines holding a non-zero index of this entry change. The scan reads the stored
+        // bytes unverified, and each line it rewrites is verified first.
         for (long lineNo : lines.keys()) {
             System.arraycopy(lines.get(lineNo), 0, oldLineBuffer, 0, blockBytes);
             if (baobab.clearEntry(lineNo, oldLineBuffer, entry)) {

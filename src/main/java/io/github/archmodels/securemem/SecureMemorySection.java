@@ -15,9 +15,9 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The secure-memory section of the main job: storage of each scheme for 16 GiB, the Baobab
- * reductions against split counters, a storage sweep, and events of every scheme on the shipped
- * valgrind traces and on synthetic traces, with one real-cryptography run.
+ * The secure-memory section of the main job. It reports the storage of each scheme for 16 GiB,
+ * the Baobab reductions against split counters and a storage sweep. It then runs every scheme on
+ * the shipped valgrind traces and on synthetic traces, and one trace with real cryptography.
  */
 public final class SecureMemorySection implements ReportSection {
 

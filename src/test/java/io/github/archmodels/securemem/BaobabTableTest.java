@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class BaobabTableTest {
 
-    /** One entry, four cells, five blocks b0..b4 (block j maps to entry j mod 1 = 0). */
+    /** Creates one entry of four cells for five blocks b0..b4 (block j maps to entry j mod 1 = 0). */
     private static BaobabTable tiny(FullEntryPolicy policy) {
         return new BaobabTable(new BaobabTableConfig(1, 4, policy), 5);
     }

@@ -106,7 +106,7 @@ class SecureMemorySecurityTest {
         bytes[5] ^= 0x10;
         m.untrusted().writeLeafLine(line, bytes);
         assertDetected(Location.TREE, m, ADDRESS);
-        // A line nobody wrote is also covered.
+        // A line that was never written is covered too.
         long far = m.untrusted().leafLineOf(CONFIG.protectedBytes() - 64);
         byte[] zero = m.untrusted().readLeafLine(far);
         zero[0] = 1;

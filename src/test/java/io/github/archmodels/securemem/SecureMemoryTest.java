@@ -166,7 +166,8 @@ class SecureMemoryTest {
         assertEquals(e.fullEntries(), e.stalledWrites());
         // 16 GiB with 2-bit indices: 2^20 leaf lines -> 7 levels (2^17 ... 2^2, 1).
         assertEquals(7 * e.treePathUpdates(), e.treeNodeWrites());
-        assertTrue(e.tableOccupancy() > 0 && e.tableOccupancy() <= 1);
+        assertTrue(e.tableOccupancy() > 0);
+        assertTrue(e.tableOccupancy() <= 1);
         // The counter schemes bump their line at every write.
         EventCounts split = TraceSimulation.run(config, Scheme.split(), trace).events();
         assertEquals(e.writes(), split.treePathUpdates());
@@ -181,7 +182,7 @@ class SecureMemoryTest {
         long[] stored = m.storedCounts();
         assertEquals(2, stored[0]);
         // Each write moved its block to a new cell, so its index line and 7 path nodes were
-        // written; the two paths share only the top node: 2 lines, 13 nodes.
+        // written. The two paths share only the top node, so 2 lines and 13 nodes are stored.
         assertEquals(2, stored[1]);
         assertEquals(13, stored[2]);
         assertTrue(Arrays.equals(data(2), m.read((16L << 30) - 64)));

@@ -124,7 +124,8 @@ class TraceTest {
             assertEquals(a.isWrite(i), b.isWrite(i));
             differs |= a.address(i) != c.address(i);
             assertEquals(0, a.address(i) % 64);
-            assertTrue(a.address(i) >= 0 && a.address(i) < bytes);
+            assertTrue(a.address(i) >= 0);
+            assertTrue(a.address(i) < bytes);
         }
         assertTrue(differs);
     }
@@ -157,7 +158,8 @@ class TraceTest {
         assertEquals(20_000, h.writeCount());
         // 90 % of accesses hit 4 blocks; the rest land on about 2,000 distinct blocks.
         long distinct = h.distinctBlocks(64);
-        assertTrue(distinct > 1900 && distinct < 2100, "distinct " + distinct);
+        assertTrue(distinct > 1900, "distinct " + distinct);
+        assertTrue(distinct < 2100, "distinct " + distinct);
         Trace u = TraceGenerator.uniform(1L << 30, 64, 10_000, 0.25, 8);
         assertEquals(0.25, u.writeCount() / 10_000.0, 0.02);
     }
