@@ -41,7 +41,8 @@ public final class TraceGenerator {
             throw new IllegalArgumentException("exponent is " + exponent + "; it must be positive, for example 0.99");
         }
         if (blocks > Integer.MAX_VALUE) {
-            // ZipfDistribution takes an int element count; rank the first 2^31 - 1 blocks' worth.
+            // NOTE: ZipfDistribution takes an int element count, so above 2^31 - 1 blocks only
+            // that many ranks are drawn; the bijection below still scatters them over all blocks.
             blocks = Math.min(blocks, Integer.MAX_VALUE);
         }
         ZipfDistribution zipf = new ZipfDistribution(new Well19937c(seed), (int) blocks, exponent);
