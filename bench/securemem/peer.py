@@ -2,9 +2,9 @@
 """Independent Python implementation of the archmodels secure-memory storage model and the
 bookkeeping-only trace simulation (Baobab table rules, split and morphable minor counters).
 
-It prints the same CSV as io.github.archmodels.bench.SecureMemPeerCheck (times: median of 3
-runs here, of 7 in Java); with --java FILE it compares every figure with the Java output and
-reports the time ratio (Java / Python) of the bookkeeping-only runs, monolithic excluded.
+It prints the same CSV as io.github.archmodels.bench.SecureMemPeerCheck, with times as the median
+of 3 runs here and of 7 in Java. With --java FILE it compares every figure with the Java output.
+It also reports the time ratio (Java / Python) of the bookkeeping-only runs, monolithic excluded.
 Hash throughput of hashlib (SHA-256 of 64-byte nodes, HMAC-SHA256 over 80 bytes) is printed too.
 
 Usage: python3 bench/securemem/peer.py [--data data] [--java java.csv]
@@ -145,6 +145,7 @@ def simulate_baobab(ops, blocks, entries, cells, rebase):
         ev["full"] += 1
         if not rebase:
             return
+
         top = max(val[e])
         changed_lines = set()
         for blk in [x for x, c in idx.items() if x % entries == e and c != 0]:

@@ -110,6 +110,7 @@ public final class StorageModel {
         DoubleColumn counterTreePercent = DoubleColumn.create("counter_tree_percent");
         DoubleColumn totalPercent = DoubleColumn.create("total_percent");
         DoubleColumn reduction = DoubleColumn.create("counter_tree_reduction_vs_split");
+
         for (long bytes : protectedBytes) {
             SecureMemoryConfig sized = config.withProtectedBytes(bytes);
             StorageBreakdown split = of(sized, Scheme.split());
@@ -128,6 +129,7 @@ public final class StorageModel {
                 reduction.append(b.reductionVersus(split));
             }
         }
+
         return Table.create("secure-memory storage", scheme, size, mac, leaf, tree, levels, total,
                 onChip, counterTreePercent, totalPercent, reduction);
     }

@@ -42,7 +42,7 @@ public final class TraceGenerator {
         }
         if (blocks > Integer.MAX_VALUE) {
             // NOTE: ZipfDistribution takes an int element count, so above 2^31 - 1 blocks only
-            // that many ranks are drawn; the bijection below still scatters them over all blocks.
+            // that many ranks are drawn. The bijection below still scatters them over all blocks.
             blocks = Math.min(blocks, Integer.MAX_VALUE);
         }
         ZipfDistribution zipf = new ZipfDistribution(new Well19937c(seed), (int) blocks, exponent);

@@ -118,6 +118,7 @@ public final class TraceSimulation {
         byte[] plaintext = new byte[blockBytes];
         long done = 0;
         boolean crypto = memory.hasCrypto();
+
         for (int i = 0; i < trace.size(); i++) {
             long address = trace.address(i);
             if (!trace.isWrite(i)) {
@@ -143,6 +144,7 @@ public final class TraceSimulation {
                 occ.add(new double[] {memory.table().occupancy()});
             }
         }
+
         double seconds = (System.nanoTime() - start) / 1e9;
         EventCounts events = memory.events(trace.name());
         LOG.debug("{}", events);

@@ -87,6 +87,7 @@ public final class SecureMemBound {
         byte[] header = new byte[16];
         byte[] digest = new byte[32];
         byte[] pad = new byte[64];
+
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long start = mx.getCurrentThreadCpuTime();
         for (long i = 0; i < hashes; i++) {
