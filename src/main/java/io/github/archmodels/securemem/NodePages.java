@@ -1,14 +1,15 @@
 package io.github.archmodels.securemem;
 
 /**
- * The nodes of one tree level, stored contiguously in pages of {@value #PAGE} nodes that are
- * allocated on first write and filled with the untouched node, so a lookup is one directory read
- * and one read of the node bytes. Pages are found through a flat directory when the level has at
- * most 2^30 nodes, else through a hash map.
+ * The nodes of one tree level, stored contiguously in pages of {@value #PAGE} nodes (4 KiB of
+ * 64-byte nodes) that are allocated on first write and filled with the untouched node, so a lookup
+ * is one directory read and one read of the node bytes. Pages are found through a flat directory
+ * when the level has at most 2^26 nodes, else through a hash map. Memory grows by whole pages, so a
+ * random trace over a large level materializes most of its pages.
  */
 final class NodePages {
 
-    static final int PAGE_BITS = 10;
+    static final int PAGE_BITS = 6;
     static final int PAGE = 1 << PAGE_BITS;
 
     private final int nodeBytes;

@@ -10,10 +10,10 @@ import java.util.Arrays;
  */
 final class PagedArray<V> {
 
-    static final int PAGE_BITS = 10;
+    static final int PAGE_BITS = 6;
     static final int PAGE = 1 << PAGE_BITS;
-    /** Largest directory: 2^20 page references (8 MiB), so up to 2^30 slots. */
-    static final long MAX_SLOTS = 1L << 30;
+    /** Largest directory: 2^20 page references (8 MiB), so up to 2^26 slots. */
+    static final long MAX_SLOTS = 1L << (20 + PAGE_BITS);
 
     private final Object[][] directory;
     private int size;
