@@ -1,5 +1,7 @@
 package io.github.archmodels.report;
 
+import io.github.archmodels.capsule.CapsuleSection;
+import io.github.archmodels.securemem.SecureMemorySection;
 import io.github.archmodels.speedup.SpeedupSection;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,7 +29,7 @@ public final class Main {
 
     /** Returns the sections of the main job, in report order. */
     public static List<ReportSection> sections() {
-        return List.of(new SpeedupSection(), new io.github.archmodels.capsule.CapsuleSection());
+        return List.of(new SpeedupSection(), new CapsuleSection(), new SecureMemorySection());
     }
 
     public static void main(String[] args) throws IOException {
