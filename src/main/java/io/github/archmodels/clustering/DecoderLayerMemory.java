@@ -4,7 +4,6 @@ import io.github.archmodels.clustering.autograd.StorePolicy;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.style.Styler;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -31,7 +30,7 @@ public record DecoderLayerMemory(LlamaShapes shapes, int bits, Dtype dtype, int 
         long total = 0;
         for (WeightTensor t : shapes.decoderLinears()) {
             total += new DkmMemoryModel(t.elements(), bits, dtype, 1, iterations, uniqueRows,
-                    savesDistances).estimate(policy).heldBytes();
+                    uniqueRows, savesDistances).estimate(policy).heldBytes();
         }
         return total;
     }
@@ -62,8 +61,8 @@ public record DecoderLayerMemory(LlamaShapes shapes, int bits, Dtype dtype, int 
             long held = heldBytes(p);
             t.stringColumn("technique").append(p.label());
             t.longColumn("held_bytes").append(held);
-            t.doubleColumn("held_gib").append(held / (double) (1L << 30));
-            t.doubleColumn("reduction_vs_plain").append((double) plain / held);
+            t.doubleColumn("held_gib").append(Math.round(held / (double) (1L << 30) * 1e4) / 1e4);
+            t.doubleColumn("reduction_vs_plain").append(Math.round(100.0 * plain / held) / 100.0);
         }
         return t;
     }
@@ -71,15 +70,17 @@ public record DecoderLayerMemory(LlamaShapes shapes, int bits, Dtype dtype, int 
     /** Returns a bar chart of GiB per technique on a log axis. */
     public CategoryChart chart() {
         Table t = toTable();
-        CategoryChart chart = new CategoryChartBuilder().width(800).height(420)
+        CategoryChart chart = new CategoryChartBuilder().width(900).height(460)
                 .title(shapes.name() + " decoder layer, " + bits + "-bit DKM, " + learners + " learners")
                 .xAxisTitle("technique (cumulative)").yAxisTitle("saved-tensor GiB per learner").build();
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setXAxisLabelRotation(15);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setXAxisLabelRotation(20);
         chart.addSeries("GiB", t.stringColumn("technique").asList(),
                 t.doubleColumn("held_gib").asList());
+        // Bar charts start at 0 unless told otherwise, which a log axis cannot show.
+        double min = t.doubleColumn("held_gib").min();
+        chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
         return chart;
     }
 

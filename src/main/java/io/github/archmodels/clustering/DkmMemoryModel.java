@@ -37,12 +37,13 @@ import tech.tablesaw.api.Table;
  * @param dtype element type of the saved tensors
  * @param clusterDim vector length d (must divide N)
  * @param iterations DKM iterations r
- * @param uniqueRows distinct rows of an attention map within one shard (for d &gt; 1 also of the
- *     weight vectors); capped at the shard's row count
+ * @param uniqueRows distinct rows of a whole attention map (for d &gt; 1 also of the weight
+ *     vectors), used without sharding; capped at the row count
+ * @param uniqueRowsPerShard distinct rows within the busiest learner's shard, used with sharding
  * @param savesDistances whether the graph also saves an R x k distance map per iteration
  */
 public record DkmMemoryModel(long weights, int bits, Dtype dtype, int clusterDim, int iterations,
-        long uniqueRows, boolean savesDistances) {
+        long uniqueRows, long uniqueRowsPerShard, boolean savesDistances) {
 
     public DkmMemoryModel {
         if (weights < 1) {
@@ -62,25 +63,32 @@ public record DkmMemoryModel(long weights, int bits, Dtype dtype, int clusterDim
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations = " + iterations + " is invalid; use 1 or more");
         }
-        if (uniqueRows < 1) {
-            throw new IllegalArgumentException("uniqueRows = " + uniqueRows + " is invalid; use 1 or more");
+        if (uniqueRows < 1 || uniqueRowsPerShard < 1) {
+            throw new IllegalArgumentException("uniqueRows = " + uniqueRows + ", uniqueRowsPerShard = "
+                    + uniqueRowsPerShard + "; both must be at least 1");
         }
     }
 
-    /** A model of the DKM graph as built by {@link DkmLayer} (no saved distance map). */
+    /**
+     * A model of the DKM graph as built by {@link DkmLayer} (no saved distance map), with the same
+     * distinct-row count with and without sharding.
+     */
     public static DkmMemoryModel of(long weights, int bits, Dtype dtype, int clusterDim, int iterations,
             long uniqueRows) {
-        return new DkmMemoryModel(weights, bits, dtype, clusterDim, iterations, uniqueRows, false);
+        return new DkmMemoryModel(weights, bits, dtype, clusterDim, iterations, uniqueRows, uniqueRows,
+                false);
     }
 
     /** Returns a copy with the saved distance map switched. */
     public DkmMemoryModel withSavesDistances(boolean on) {
-        return new DkmMemoryModel(weights, bits, dtype, clusterDim, iterations, uniqueRows, on);
+        return new DkmMemoryModel(weights, bits, dtype, clusterDim, iterations, uniqueRows,
+                uniqueRowsPerShard, on);
     }
 
-    /** Returns a copy with another distinct-row count. */
-    public DkmMemoryModel withUniqueRows(long u) {
-        return new DkmMemoryModel(weights, bits, dtype, clusterDim, iterations, u, savesDistances);
+    /** Returns a copy with other distinct-row counts for the whole map and for one shard. */
+    public DkmMemoryModel withUniqueRows(long whole, long perShard) {
+        return new DkmMemoryModel(weights, bits, dtype, clusterDim, iterations, whole, perShard,
+                savesDistances);
     }
 
     /** Bytes of one layer under one policy, for the busiest learner. */
@@ -145,14 +153,16 @@ public record DkmMemoryModel(long weights, int bits, Dtype dtype, int clusterDim
         int s = dtype.bytes();
         boolean large = t.rows() > policy.minRows();
         int rows = t.rows();
+        long distinct = uniqueRows;
         if (policy.learners() > 1 && large) {
+            distinct = uniqueRowsPerShard;
             int[] bounds = Shards.boundaries(t.rows(), policy.learners());
             int last = bounds.length - 2;
             rows = bounds[last + 1] - bounds[last];
         }
         long plain = (long) rows * t.cols() * s;
         if (policy.uniquify() && large && t.cols() > 1 && dtype.isSixteenBit()) {
-            long u = Math.min(uniqueRows, rows);
+            long u = Math.min(distinct, rows);
             long unique = u * t.cols() * s + (long) rows * UniqueRows.indexBytes(u);
             return Math.min(unique, plain);
         }

@@ -27,7 +27,7 @@ public final class Main {
 
     /** Returns the sections of the main job, in report order. */
     public static List<ReportSection> sections() {
-        return List.of(new SpeedupSection());
+        return List.of(new SpeedupSection(), new io.github.archmodels.clustering.ClusteringSection());
     }
 
     public static void main(String[] args) throws IOException {
