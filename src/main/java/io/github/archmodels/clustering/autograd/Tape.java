@@ -28,7 +28,7 @@ public final class Tape {
         void run(float[] gradOutput);
     }
 
-    private record Node(Tensor output, Step step) {
+    private record Node(Tensor.GradTarget output, Step step) {
     }
 
     private final SavedTensorStore store;
@@ -69,7 +69,7 @@ public final class Tape {
 
     private void record(Tensor output, Step step) {
         if (output.requiresGrad()) {
-            nodes.add(new Node(output, step));
+            nodes.add(new Node(output.gradTarget(), step));
         }
     }
 
@@ -106,23 +106,25 @@ public final class Tape {
         SavedTensorStore.Handle hy = store.save(y);
         boolean gx = x.requiresGrad();
         boolean gy = y.requiresGrad();
+        Tensor.GradTarget xTarget = x.gradTarget();
+        Tensor.GradTarget yTarget = y.gradTarget();
         record(result, g -> {
             Tensor sx = hx.unpack();
             Tensor sy = hy.unpack();
             if (gx) {
                 if (sx.isTransposed()) {
                     // dX^T = Y g^T, already in the layout of X's storage (p x m).
-                    x.accumulateStorageGrad(Kernels.mm(sy.storage(), sy.isTransposed(), g, true, p, n, m));
+                    xTarget.accumulateStorage(Kernels.mm(sy.storage(), sy.isTransposed(), g, true, p, n, m));
                 } else {
-                    x.accumulateStorageGrad(Kernels.mm(g, false, sy.storage(), !sy.isTransposed(), m, n, p));
+                    xTarget.accumulateStorage(Kernels.mm(g, false, sy.storage(), !sy.isTransposed(), m, n, p));
                 }
             }
             if (gy) {
                 if (sy.isTransposed()) {
                     // dY^T = g^T X, in the layout of Y's storage (n x p).
-                    y.accumulateStorageGrad(Kernels.mm(g, true, sx.storage(), sx.isTransposed(), n, m, p));
+                    yTarget.accumulateStorage(Kernels.mm(g, true, sx.storage(), sx.isTransposed(), n, m, p));
                 } else {
-                    y.accumulateStorageGrad(Kernels.mm(sx.storage(), !sx.isTransposed(), g, false, p, m, n));
+                    yTarget.accumulateStorage(Kernels.mm(sx.storage(), !sx.isTransposed(), g, false, p, m, n));
                 }
             }
         });
@@ -141,9 +143,11 @@ public final class Tape {
             out[i] = av[i] + bv[i];
         }
         Tensor result = output(out, a.rows(), a.cols(), a.dtype(), anyGrad(a, b));
+        Tensor.GradTarget aTarget = a.gradTarget();
+        Tensor.GradTarget bTarget = b.gradTarget();
         record(result, g -> {
-            a.accumulateGrad(g);
-            b.accumulateGrad(g);
+            aTarget.accumulate(g);
+            bTarget.accumulate(g);
         });
         return result;
     }
@@ -158,13 +162,15 @@ public final class Tape {
             out[i] = av[i] - bv[i];
         }
         Tensor result = output(out, a.rows(), a.cols(), a.dtype(), anyGrad(a, b));
+        Tensor.GradTarget aTarget = a.gradTarget();
+        Tensor.GradTarget bTarget = b.gradTarget();
         record(result, g -> {
-            a.accumulateGrad(g);
+            aTarget.accumulate(g);
             float[] neg = new float[g.length];
             for (int i = 0; i < g.length; i++) {
                 neg[i] = -g[i];
             }
-            b.accumulateGrad(neg);
+            bTarget.accumulate(neg);
         });
         return result;
     }
@@ -185,6 +191,8 @@ public final class Tape {
         }
         SavedTensorStore.Handle ha = store.save(a);
         SavedTensorStore.Handle hb = store.save(b);
+        Tensor.GradTarget aTarget = a.gradTarget();
+        Tensor.GradTarget bTarget = b.gradTarget();
         record(result, g -> {
             float[] sa = values(ha.unpack());
             float[] sb = values(hb.unpack());
@@ -194,8 +202,8 @@ public final class Tape {
                 ga[i] = g[i] * sb[i];
                 gb[i] = g[i] * sa[i];
             }
-            a.accumulateGrad(ga);
-            b.accumulateGrad(gb);
+            aTarget.accumulate(ga);
+            bTarget.accumulate(gb);
         });
         return result;
     }
@@ -208,12 +216,13 @@ public final class Tape {
             out[i] = alpha * av[i];
         }
         Tensor result = output(out, a.rows(), a.cols(), a.dtype(), a.requiresGrad());
+        Tensor.GradTarget aTarget = a.gradTarget();
         record(result, g -> {
             float[] ga = new float[g.length];
             for (int i = 0; i < g.length; i++) {
                 ga[i] = alpha * g[i];
             }
-            a.accumulateGrad(ga);
+            aTarget.accumulate(ga);
         });
         return result;
     }
@@ -234,6 +243,7 @@ public final class Tape {
         }
         float[] f = factors.clone();
         Tensor result = output(out, a.rows(), cols, a.dtype(), a.requiresGrad());
+        Tensor.GradTarget aTarget = a.gradTarget();
         record(result, g -> {
             float[] ga = new float[g.length];
             for (int i = 0; i < f.length; i++) {
@@ -241,7 +251,7 @@ public final class Tape {
                     ga[i * cols + j] = g[i * cols + j] * f[i];
                 }
             }
-            a.accumulateGrad(ga);
+            aTarget.accumulate(ga);
         });
         return result;
     }
@@ -263,15 +273,17 @@ public final class Tape {
         }
         Tensor result = output(out, a.rows(), cols, a.dtype(), anyGrad(a, bias));
         int rows = a.rows();
+        Tensor.GradTarget aTarget = a.gradTarget();
+        Tensor.GradTarget biasTarget = bias.gradTarget();
         record(result, g -> {
-            a.accumulateGrad(g);
+            aTarget.accumulate(g);
             float[] gb = new float[cols];
             for (int i = 0; i < rows; i++) {
                 for (int j = 0; j < cols; j++) {
                     gb[j] += g[i * cols + j];
                 }
             }
-            bias.accumulateGrad(gb);
+            biasTarget.accumulate(gb);
         });
         return result;
     }
@@ -288,13 +300,14 @@ public final class Tape {
             return result;
         }
         SavedTensorStore.Handle h = store.save(result);
+        Tensor.GradTarget aTarget = a.gradTarget();
         record(result, g -> {
             float[] so = values(h.unpack());
             float[] ga = new float[g.length];
             for (int i = 0; i < g.length; i++) {
                 ga[i] = so[i] > 0f ? g[i] : 0f;
             }
-            a.accumulateGrad(ga);
+            aTarget.accumulate(ga);
         });
         return result;
     }
@@ -310,7 +323,8 @@ public final class Tape {
             out[i] = dtype.round(av[i]);
         }
         Tensor result = output(out, a.rows(), a.cols(), dtype, a.requiresGrad());
-        record(result, a::accumulateGrad);
+        Tensor.GradTarget aTarget = a.gradTarget();
+        record(result, aTarget::accumulate);
         return result;
     }
 
@@ -325,10 +339,11 @@ public final class Tape {
         }
         Tensor result = output(new float[] {(float) s}, 1, 1, a.dtype(), a.requiresGrad());
         int n = av.length;
+        Tensor.GradTarget aTarget = a.gradTarget();
         record(result, g -> {
             float[] ga = new float[n];
             java.util.Arrays.fill(ga, g[0]);
-            a.accumulateGrad(ga);
+            aTarget.accumulate(ga);
         });
         return result;
     }
@@ -358,6 +373,7 @@ public final class Tape {
             out[j] = (float) s;
         }
         Tensor result = output(out, cols, 1, a.dtype(), a.requiresGrad());
+        Tensor.GradTarget aTarget = a.gradTarget();
         record(result, g -> {
             float[] ga = new float[rows * cols];
             Parallel.rows(rows, cols, (from, to) -> {
@@ -365,7 +381,7 @@ public final class Tape {
                     System.arraycopy(g, 0, ga, i * cols, cols);
                 }
             });
-            a.accumulateGrad(ga);
+            aTarget.accumulate(ga);
         });
         return result;
     }
@@ -407,6 +423,7 @@ public final class Tape {
             return result;
         }
         SavedTensorStore.Handle h = store.save(result);
+        Tensor.GradTarget aTarget = a.gradTarget();
         record(result, g -> {
             float[] s = h.unpack().storage();
             float[] ga = new float[g.length];
@@ -422,7 +439,7 @@ public final class Tape {
                     }
                 }
             });
-            a.accumulateGrad(ga);
+            aTarget.accumulate(ga);
         });
         return result;
     }
@@ -470,6 +487,7 @@ public final class Tape {
         }
         int[] labelCopy = labels.clone();
         SavedTensorStore.Handle h = store.save(output(probs, rows, cols, logits.dtype(), false));
+        Tensor.GradTarget logitsTarget = logits.gradTarget();
         record(result, g -> {
             float[] p = h.unpack().storage();
             float[] ga = new float[p.length];
@@ -480,7 +498,7 @@ public final class Tape {
                 }
                 ga[i * cols + labelCopy[i]] -= scaleBy;
             }
-            logits.accumulateGrad(ga);
+            logitsTarget.accumulate(ga);
         });
         return result;
     }
@@ -524,6 +542,8 @@ public final class Tape {
         SavedTensorStore.Handle hc = store.save(c);
         boolean gw = w.requiresGrad();
         boolean gc = c.requiresGrad();
+        Tensor.GradTarget cTarget = c.gradTarget();
+        Tensor.GradTarget wTarget = w.gradTarget();
         record(result, g -> {
             float[] sw = values(hw.unpack());
             float[] sc = values(hc.unpack());
@@ -540,7 +560,7 @@ public final class Tape {
                         }
                     }
                 });
-                w.accumulateGrad(dw);
+                wTarget.accumulate(dw);
             }
             if (gc) {
                 // dL/dc_j = -2 sum_i g_ij (w_i - c_j)
@@ -565,7 +585,7 @@ public final class Tape {
                     }
                     dc[e] = (float) s;
                 }
-                c.accumulateGrad(dc);
+                cTarget.accumulate(dc);
             }
         });
         return result;
@@ -600,6 +620,9 @@ public final class Tape {
         }
         SavedTensorStore.Handle hn = store.save(num);
         SavedTensorStore.Handle hd = store.save(den);
+        Tensor.GradTarget denTarget = den.gradTarget();
+        Tensor.GradTarget fallbackTarget = fallback.gradTarget();
+        Tensor.GradTarget numTarget = num.gradTarget();
         record(result, g -> {
             float[] sn = values(hn.unpack());
             float[] sd = values(hd.unpack());
@@ -620,9 +643,9 @@ public final class Tape {
                     }
                 }
             }
-            num.accumulateGrad(gn);
-            den.accumulateGrad(gd);
-            fallback.accumulateGrad(gf);
+            numTarget.accumulate(gn);
+            denTarget.accumulate(gd);
+            fallbackTarget.accumulate(gf);
         });
         return result;
     }
@@ -644,10 +667,10 @@ public final class Tape {
             throw new IllegalArgumentException("gradOutput has " + gradOutput.length
                     + " values, output has " + output.size());
         }
-        output.accumulateGrad(gradOutput);
+        output.gradTarget().accumulate(gradOutput);
         for (int n = nodes.size() - 1; n >= 0; n--) {
             Node node = nodes.get(n);
-            float[] g = node.output().root().gradStorage();
+            float[] g = node.output().grad();
             if (g != null) {
                 node.step().run(g);
             }

@@ -21,7 +21,7 @@ public final class Tensor {
     private final Tensor base;
     private final Dtype dtype;
     private final boolean requiresGrad;
-    private float[] grad;
+    private final GradSlot slot;
 
     Tensor(float[] storage, int rows, int cols, boolean transposed, Tensor base, Dtype dtype,
             boolean requiresGrad) {
@@ -32,6 +32,82 @@ public final class Tensor {
         this.base = base;
         this.dtype = dtype;
         this.requiresGrad = requiresGrad;
+        this.slot = base == null ? new GradSlot() : base.slot;
+    }
+
+    /** The gradient of a base tensor, shared by its views. */
+    static final class GradSlot {
+        float[] grad;
+    }
+
+    /**
+     * Where a backward step sends the gradient of one tensor. It holds the gradient slot and the view
+     * shape but not the values, so recorded backward steps keep no tensor alive that the saved-tensor
+     * store does not hold.
+     */
+    static final class GradTarget {
+        private final GradSlot slot;
+        private final int rows;
+        private final int cols;
+        private final int rootSize;
+        private final boolean transposed;
+        private final boolean requiresGrad;
+
+        private GradTarget(Tensor t) {
+            slot = t.slot;
+            rows = t.rows;
+            cols = t.cols;
+            rootSize = t.size();
+            transposed = t.transposed;
+            requiresGrad = t.requiresGrad;
+        }
+
+        /** Returns the gradient accumulated so far, laid out like the storage, or null. */
+        float[] grad() {
+            return slot.grad;
+        }
+
+        /** Adds {@code g}, laid out like the tensor (row-major in its own shape). */
+        void accumulate(float[] g) {
+            if (!requiresGrad) {
+                return;
+            }
+            if (!transposed) {
+                accumulateStorage(g);
+                return;
+            }
+            if (slot.grad == null) {
+                slot.grad = new float[rootSize];
+            }
+            float[] target = slot.grad;
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    target[j * rows + i] += g[i * cols + j];
+                }
+            }
+        }
+
+        /** Adds {@code g}, laid out like the storage; takes ownership of {@code g} when it can. */
+        void accumulateStorage(float[] g) {
+            if (!requiresGrad) {
+                return;
+            }
+            if (slot.grad == null) {
+                slot.grad = g.clone();
+                return;
+            }
+            float[] target = slot.grad;
+            Parallel.rows(g.length, 1, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    target[i] += g[i];
+                }
+            });
+        }
+    }
+
+    /** Returns the gradient target of this tensor. */
+    GradTarget gradTarget() {
+        return new GradTarget(this);
     }
 
     /** Creates a tensor over a copy of {@code values} (row-major, {@code rows x cols}). */
@@ -142,17 +218,17 @@ public final class Tensor {
 
     /** Returns the accumulated gradient in this tensor's own layout, or null if none flowed. */
     public float[] grad() {
-        Tensor r = root();
-        if (r.grad == null) {
+        float[] g = slot.grad;
+        if (g == null) {
             return null;
         }
-        if (r == this || !transposed) {
-            return r.grad.clone();
+        if (!transposed) {
+            return g.clone();
         }
         float[] out = new float[size()];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                out[i * cols + j] = r.grad[j * rows + i];
+                out[i * cols + j] = g[j * rows + i];
             }
         }
         return out;
@@ -160,57 +236,7 @@ public final class Tensor {
 
     /** Clears the gradient. */
     public void zeroGrad() {
-        root().grad = null;
-    }
-
-    /** Adds {@code g} (in this tensor's layout) to the gradient of the base tensor. */
-    void accumulateGrad(float[] g) {
-        if (!requiresGrad) {
-            return;
-        }
-        Tensor r = root();
-        if (r.grad == null) {
-            r.grad = new float[r.size()];
-        }
-        float[] target = r.grad;
-        if (!transposed) {
-            Parallel.rows(g.length, 1, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    target[i] += g[i];
-                }
-            });
-            return;
-        }
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                target[j * rows + i] += g[i * cols + j];
-            }
-        }
-    }
-
-    /** Adds {@code g}, laid out like the storage, to the gradient of the base tensor. */
-    void accumulateStorageGrad(float[] g) {
-        if (!requiresGrad) {
-            return;
-        }
-        Tensor r = root();
-        if (r.grad == null) {
-            r.grad = g.length == r.size() ? g : new float[r.size()];
-            if (r.grad == g) {
-                return;
-            }
-        }
-        float[] target = r.grad;
-        Parallel.rows(g.length, 1, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                target[i] += g[i];
-            }
-        });
-    }
-
-    /** Returns the gradient array of this base tensor without copying, or null. */
-    float[] gradStorage() {
-        return grad;
+        slot.grad = null;
     }
 
     /** Returns the values of the underlying storage, for in-place optimizer updates of leaves. */
