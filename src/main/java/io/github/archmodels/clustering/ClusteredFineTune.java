@@ -184,7 +184,7 @@ public final class ClusteredFineTune {
             chart.addSeries("measured", labels,
                     memory.stream().map(r -> (double) r.measured().heldBytes()).toList());
             chart.addSeries("model", labels, memory.stream().map(r -> (double) r.modelBytes()).toList());
-            // Bar charts start at 0 unless told otherwise, which a log axis cannot show.
+            // XChart bars start at 0 by default, which a log axis cannot show.
             double min = memory.stream().mapToDouble(r -> Math.min(r.measured().heldBytes(), r.modelBytes()))
                     .min().orElse(1);
             chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));

@@ -9,10 +9,10 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The weight-clustering section of the main job: DKM fine-tuning of a small Fashion-MNIST classifier
- * at 2, 3 and 4 bits, the measured saved-tensor bytes per eDKM technique beside the analytic model,
- * and the LLaMA-7B size and decoder-layer memory figures beside those of Cho et al. (eDKM, IEEE CAL
- * 2024).
+ * The weight-clustering section of the main job. It fine-tunes a small Fashion-MNIST classifier with
+ * DKM at 2, 3 and 4 bits and measures the saved-tensor bytes per eDKM technique beside the analytic
+ * model. It then sets the LLaMA-7B size and decoder-layer memory figures beside those of Cho et al.
+ * (eDKM, IEEE CAL 2024).
  */
 public final class ClusteringSection implements ReportSection {
 

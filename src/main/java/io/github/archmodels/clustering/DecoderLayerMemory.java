@@ -78,7 +78,7 @@ public record DecoderLayerMemory(LlamaShapes shapes, int bits, Dtype dtype, int 
         chart.getStyler().setXAxisLabelRotation(20);
         chart.addSeries("GiB", t.stringColumn("technique").asList(),
                 t.doubleColumn("held_gib").asList());
-        // Bar charts start at 0 unless told otherwise, which a log axis cannot show.
+        // XChart bars start at 0 by default, which a log axis cannot show.
         double min = t.doubleColumn("held_gib").min();
         chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
         return chart;

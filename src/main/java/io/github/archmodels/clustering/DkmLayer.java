@@ -51,6 +51,22 @@ public final class DkmLayer {
         return new DkmLayer(options);
     }
 
+    /**
+     * Creates a layer starting from the given k x d centroids (row-major) instead of k-means++, for
+     * reproducing a run elsewhere.
+     */
+    public static DkmLayer of(DkmOptions options, float[] initialCentroids) {
+        int expected = options.clusters() * options.clusterDim();
+        if (initialCentroids.length != expected) {
+            throw new IllegalArgumentException("initialCentroids has " + initialCentroids.length
+                    + " values; " + options.clusters() + " clusters of dimension " + options.clusterDim()
+                    + " need " + expected);
+        }
+        DkmLayer layer = new DkmLayer(options);
+        layer.centroids = initialCentroids.clone();
+        return layer;
+    }
+
     /** Returns the options. */
     public DkmOptions options() {
         return options;

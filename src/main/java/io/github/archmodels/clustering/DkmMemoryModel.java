@@ -169,7 +169,7 @@ public record DkmMemoryModel(long weights, int bits, Dtype dtype, int clusterDim
         return plain;
     }
 
-    /** The cumulative technique ladder: plain, +offload, +marshaling, +uniquification, +sharding. */
+    /** Returns the cumulative technique ladder: plain, +offload, +marshaling, +uniquification, +sharding. */
     public static List<StorePolicy> ladder(int learners, int minRows) {
         StorePolicy plain = StorePolicy.plain().withMinRows(minRows);
         StorePolicy offload = plain.withOffload(true);

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Weight shapes of a LLaMA-style decoder (Touvron et al., 2023): per decoder layer the attention
- * projections q, k, v, o (d_model x d_model), the SwiGLU gate and up projections (d_ff x d_model) and
- * the down projection (d_model x d_ff), plus two RMSNorm gains; a token embedding and an output head
- * (vocab x d_model) and a final norm.
+ * Weight shapes of a LLaMA-style decoder (Touvron et al., 2023). Each decoder layer has the attention
+ * projections q, k, v, o (d_model x d_model), the SwiGLU gate and up projections (d_ff x d_model), the
+ * down projection (d_model x d_ff) and two RMSNorm gains. The model adds a token embedding, an output
+ * head (vocab x d_model) and a final norm.
  *
  * @param name model name
  * @param dModel hidden size

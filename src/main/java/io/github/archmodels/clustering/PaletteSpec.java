@@ -1,7 +1,7 @@
 package io.github.archmodels.clustering;
 
 /**
- * How one weight tensor is palettized in a size model.
+ * Palettization settings of one weight tensor in a size model.
  *
  * @param bits index bits b
  * @param clusterDim vector length d

@@ -68,12 +68,12 @@ public final class PalettizedSize {
         return new PalettizedSize(out, dtype);
     }
 
-    /** Every linear, embedding and output tensor at b bits per tensor; norms stay in {@code dtype}. */
+    /** Returns an allocation with every linear, embedding and output tensor at b bits; norms stay unpalettized. */
     public static Function<WeightTensor, PaletteSpec> allMatrices(int bits) {
         return t -> t.kind() == WeightTensor.Kind.NORM ? null : PaletteSpec.perTensor(bits);
     }
 
-    /** Decoder linear layers at b bits; embedding, output head and norms stay in the base type. */
+    /** Returns an allocation with the decoder linear layers at b bits and every other tensor unpalettized. */
     public static Function<WeightTensor, PaletteSpec> decoderLinearsOnly(int bits) {
         return t -> t.kind() == WeightTensor.Kind.LINEAR ? PaletteSpec.perTensor(bits) : null;
     }

@@ -21,6 +21,9 @@ final class Kernels {
             return mm(transpose(x, p, m), false, y, true, m, p, n);
         }
         float[] out = new float[m * n];
+        if (fastPath(x, xt, y, yt, m, p, n, out)) {
+            return out;
+        }
         if (!xt && !yt) {
             Parallel.rows(m, (long) p * n, (from, to) -> {
                 for (int i = from; i < to; i++) {
@@ -99,6 +102,62 @@ final class Kernels {
             });
         }
         return out;
+    }
+
+    /**
+     * Computes the thin products of scalar DKM (d = 1) without the general loops: a matrix times a
+     * column, an outer product, and a transposed matrix times a column. Returns false for other shapes.
+     */
+    private static boolean fastPath(float[] x, boolean xt, float[] y, boolean yt, int m, int p, int n,
+            float[] out) {
+        if (!xt && !yt && n == 1) {
+            Parallel.rows(m, p, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    float sum = 0f;
+                    int xi = i * p;
+                    for (int l = 0; l < p; l++) {
+                        sum += x[xi + l] * y[l];
+                    }
+                    out[i] = sum;
+                }
+            });
+            return true;
+        }
+        if (!xt && yt && p == 1) {
+            Parallel.rows(m, n, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    float a = x[i];
+                    int oi = i * n;
+                    for (int j = 0; j < n; j++) {
+                        out[oi + j] = a * y[j];
+                    }
+                }
+            });
+            return true;
+        }
+        if (xt && !yt && n == 1 && m <= SMALL_OUTPUT) {
+            int chunks = Parallel.chunkCount(p, m);
+            double[][] partial = new double[chunks][m];
+            Parallel.chunks(p, chunks, (c, from, to) -> {
+                double[] acc = partial[c];
+                for (int l = from; l < to; l++) {
+                    double b = y[l];
+                    int xl = l * m;
+                    for (int i = 0; i < m; i++) {
+                        acc[i] += x[xl + i] * b;
+                    }
+                }
+            });
+            for (int i = 0; i < m; i++) {
+                double sum = 0;
+                for (int c = 0; c < chunks; c++) {
+                    sum += partial[c][i];
+                }
+                out[i] = (float) sum;
+            }
+            return true;
+        }
+        return false;
     }
 
     /** Returns the transpose of a row-major {@code rows x cols} array. */

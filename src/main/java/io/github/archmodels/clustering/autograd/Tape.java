@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * A reverse-mode autograd tape. Every operation records, when one of its inputs requires a gradient,
  * a backward step; {@link #backward(Tensor)} replays the steps in reverse order. Every tensor an
- * operation needs in its backward step is passed through the tape's {@link SavedTensorStore}, so the
- * store sees exactly what autograd keeps alive.
+ * operation needs in its backward step is passed through the tape's {@link SavedTensorStore}, and
+ * the recorded steps keep no other tensor values alive.
  *
  * <p>Operations: {@link #matmul}, {@link #add}, {@link #addRowVector}, {@link #sub}, {@link #mul},
  * {@link #scale}, {@link #scaleRows}, {@link #softmaxRows}, {@link #sum}, {@link #sumColumns},
@@ -522,6 +522,16 @@ public final class Tape {
         int d = w.cols();
         float[] out = new float[rows * k];
         Parallel.rows(rows, (long) k * d, (from, to) -> {
+            if (d == 1) {
+                for (int i = from; i < to; i++) {
+                    float wi = wv[i];
+                    for (int j = 0; j < k; j++) {
+                        float diff = wi - cv[j];
+                        out[i * k + j] = diff * diff;
+                    }
+                }
+                return;
+            }
             for (int i = from; i < to; i++) {
                 for (int j = 0; j < k; j++) {
                     float s = 0f;
@@ -551,6 +561,17 @@ public final class Tape {
                 // dL/dw_i = 2 sum_j g_ij (w_i - c_j)
                 float[] dw = new float[rows * d];
                 Parallel.rows(rows, (long) k * d, (from, to) -> {
+                    if (d == 1) {
+                        for (int i = from; i < to; i++) {
+                            float wi = sw[i];
+                            float sum = 0f;
+                            for (int j = 0; j < k; j++) {
+                                sum += 2f * g[i * k + j] * (wi - sc[j]);
+                            }
+                            dw[i] = sum;
+                        }
+                        return;
+                    }
                     for (int i = from; i < to; i++) {
                         for (int j = 0; j < k; j++) {
                             float gij = 2f * g[i * k + j];
