@@ -175,7 +175,7 @@ public final class DkmLayer {
         if (n % d != 0) {
             throw new IllegalArgumentException("cluster dimension d = " + d + " does not divide the "
                     + n + " weights of a " + weight.rows() + " x " + weight.cols() + " matrix; the"
-                    + " remainder of " + (n % d) + " weights cannot form a vector. Use a d that divides"
+                    + " remainder of " + (n % d) + (n % d == 1 ? " weight" : " weights") + " cannot form a vector. Use a d that divides"
                     + " the weight count or pad the matrix");
         }
         for (int r = 0; r < weight.rows(); r++) {

@@ -63,7 +63,7 @@ final class DkmStepInputs {
         return grad;
     }
 
-    /** The benchmark's DKM options: 3 bits (8 clusters), tau 1e-4, 3 iterations, fp32. */
+    /** Returns the benchmark's DKM options: 3 bits (8 clusters), tau 1e-4, 3 iterations, fp32. */
     static DkmOptions options() {
         return DkmOptions.bits(3).withTau(1e-4).withMaxIterations(3).withDtype(Dtype.FP32);
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class SavedTensorStoreTest {
 
-    /** A bf16 map whose rows repeat with period {@code unique}. */
+    /** Returns a bf16 map whose rows repeat with period {@code unique}. */
     private static Tensor periodicMap(int rows, int cols, int unique, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         float[] table = new float[unique * cols];
