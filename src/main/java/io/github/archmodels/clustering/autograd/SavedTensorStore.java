@@ -110,7 +110,9 @@ public final class SavedTensorStore {
         Object[] parts = new Object[shardCount];
         long[] partBytes = new long[shardCount];
         long[] plainPartBytes = new long[shardCount];
-        for (int s = 0; s < shardCount; s++) {
+        long[] partHeapBytes = new long[shardCount];
+        // Shards are packed independently, so they run in parallel.
+        java.util.stream.IntStream.range(0, shardCount).parallel().forEach(s -> {
             int from = bounds[s];
             int to = bounds[s + 1];
             long plainBytes = (long) (to - from) * cols * elementBytes;
@@ -119,14 +121,17 @@ public final class SavedTensorStore {
             if (unique != null && unique.bytes(elementBytes) < plainBytes) {
                 parts[s] = unique;
                 partBytes[s] = unique.bytes(elementBytes);
-                javaHeap += unique.javaHeapBytes();
+                partHeapBytes[s] = unique.javaHeapBytes();
             } else {
                 float[] copy = new float[(to - from) * cols];
                 System.arraycopy(storage, from * cols, copy, 0, copy.length);
                 parts[s] = copy;
                 partBytes[s] = plainBytes;
-                javaHeap += 4L * copy.length;
+                partHeapBytes[s] = 4L * copy.length;
             }
+        });
+        for (long b : partHeapBytes) {
+            javaHeap += b;
         }
 
         long fullBytes = (long) rows * cols * elementBytes;
