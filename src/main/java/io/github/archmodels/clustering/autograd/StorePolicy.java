@@ -1,7 +1,7 @@
 package io.github.archmodels.clustering.autograd;
 
 /**
- * Which eDKM techniques the {@link SavedTensorStore} applies to tensors saved for backward (Cho et
+ * The set of eDKM techniques the {@link SavedTensorStore} applies to tensors saved for backward (Cho et
  * al., "eDKM", IEEE CAL 2024). Each switch is independent, so they can be turned on one at a time.
  *
  * <ul>
@@ -40,12 +40,12 @@ public record StorePolicy(boolean offload, boolean marshal, boolean uniquify, in
         }
     }
 
-    /** Plain autograd: references on the device, nothing packed. */
+    /** Returns the plain-autograd policy: references on the device, nothing packed. */
     public static StorePolicy plain() {
         return new StorePolicy(false, false, false, 1, DEFAULT_MIN_ROWS);
     }
 
-    /** All eDKM techniques with {@code learners} learners. */
+    /** Returns a policy with every eDKM technique on and {@code learners} learners. */
     public static StorePolicy edkm(int learners) {
         return new StorePolicy(true, true, true, learners, DEFAULT_MIN_ROWS);
     }

@@ -97,6 +97,7 @@ public final class Tape {
         int p = x.cols();
         int n = y.cols();
         float[] out = Kernels.mm(x.storage(), x.isTransposed(), y.storage(), y.isTransposed(), m, p, n);
+
         boolean grad = anyGrad(x, y);
         Tensor result = output(out, m, n, x.dtype(), grad);
         if (!grad) {
@@ -138,10 +139,12 @@ public final class Tape {
         checkSameShape("add", a, b);
         float[] av = values(a);
         float[] bv = values(b);
+
         float[] out = new float[av.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = av[i] + bv[i];
         }
+
         Tensor result = output(out, a.rows(), a.cols(), a.dtype(), anyGrad(a, b));
         Tensor.GradTarget aTarget = a.gradTarget();
         Tensor.GradTarget bTarget = b.gradTarget();
@@ -157,10 +160,12 @@ public final class Tape {
         checkSameShape("sub", a, b);
         float[] av = values(a);
         float[] bv = values(b);
+
         float[] out = new float[av.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = av[i] - bv[i];
         }
+
         Tensor result = output(out, a.rows(), a.cols(), a.dtype(), anyGrad(a, b));
         Tensor.GradTarget aTarget = a.gradTarget();
         Tensor.GradTarget bTarget = b.gradTarget();
@@ -180,10 +185,12 @@ public final class Tape {
         checkSameShape("mul", a, b);
         float[] av = values(a);
         float[] bv = values(b);
+
         float[] out = new float[av.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = av[i] * bv[i];
         }
+
         boolean grad = anyGrad(a, b);
         Tensor result = output(out, a.rows(), a.cols(), a.dtype(), grad);
         if (!grad) {
@@ -211,10 +218,12 @@ public final class Tape {
     /** Returns {@code alpha * a}. Saves nothing. */
     public Tensor scale(Tensor a, float alpha) {
         float[] av = values(a);
+
         float[] out = new float[av.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = alpha * av[i];
         }
+
         Tensor result = output(out, a.rows(), a.cols(), a.dtype(), a.requiresGrad());
         Tensor.GradTarget aTarget = a.gradTarget();
         record(result, g -> {
@@ -235,6 +244,7 @@ public final class Tape {
         }
         float[] av = values(a);
         int cols = a.cols();
+
         float[] out = new float[av.length];
         for (int i = 0; i < a.rows(); i++) {
             for (int j = 0; j < cols; j++) {
@@ -242,6 +252,7 @@ public final class Tape {
             }
         }
         float[] f = factors.clone();
+
         Tensor result = output(out, a.rows(), cols, a.dtype(), a.requiresGrad());
         Tensor.GradTarget aTarget = a.gradTarget();
         record(result, g -> {
@@ -265,12 +276,14 @@ public final class Tape {
         float[] av = values(a);
         float[] bv = values(bias);
         int cols = a.cols();
+
         float[] out = new float[av.length];
         for (int i = 0; i < a.rows(); i++) {
             for (int j = 0; j < cols; j++) {
                 out[i * cols + j] = av[i * cols + j] + bv[j];
             }
         }
+
         Tensor result = output(out, a.rows(), cols, a.dtype(), anyGrad(a, bias));
         int rows = a.rows();
         Tensor.GradTarget aTarget = a.gradTarget();
@@ -291,10 +304,12 @@ public final class Tape {
     /** Returns {@code max(a, 0)}. Saves the output. */
     public Tensor relu(Tensor a) {
         float[] av = values(a);
+
         float[] out = new float[av.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = av[i] > 0f ? av[i] : 0f;
         }
+
         Tensor result = output(out, a.rows(), a.cols(), a.dtype(), a.requiresGrad());
         if (!result.requiresGrad()) {
             return result;
@@ -318,10 +333,12 @@ public final class Tape {
      */
     public Tensor roundTo(Tensor a, Dtype dtype) {
         float[] av = values(a);
+
         float[] out = new float[av.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = dtype.round(av[i]);
         }
+
         Tensor result = output(out, a.rows(), a.cols(), dtype, a.requiresGrad());
         Tensor.GradTarget aTarget = a.gradTarget();
         record(result, aTarget::accumulate);
@@ -337,6 +354,7 @@ public final class Tape {
         for (float v : av) {
             s += v;
         }
+
         Tensor result = output(new float[] {(float) s}, 1, 1, a.dtype(), a.requiresGrad());
         int n = av.length;
         Tensor.GradTarget aTarget = a.gradTarget();
@@ -364,6 +382,7 @@ public final class Tape {
                 }
             }
         });
+
         float[] out = new float[cols];
         for (int j = 0; j < cols; j++) {
             double s = 0;
@@ -372,6 +391,7 @@ public final class Tape {
             }
             out[j] = (float) s;
         }
+
         Tensor result = output(out, cols, 1, a.dtype(), a.requiresGrad());
         Tensor.GradTarget aTarget = a.gradTarget();
         record(result, g -> {
@@ -398,6 +418,7 @@ public final class Tape {
         float[] av = c.storage();
         int rows = a.rows();
         int cols = a.cols();
+
         float[] out = new float[av.length];
         Parallel.rows(rows, 16L * cols, (from, to) -> {
             for (int i = from; i < to; i++) {
@@ -418,6 +439,7 @@ public final class Tape {
                 }
             }
         });
+
         Tensor result = output(out, rows, cols, a.dtype(), a.requiresGrad());
         if (!result.requiresGrad()) {
             return result;
@@ -480,6 +502,7 @@ public final class Tape {
                 probs[o + j] = (float) Math.exp(lv[o + j] - logSum);
             }
         }
+
         Tensor result = output(new float[] {(float) (loss / rows)}, 1, 1, Dtype.FP32,
                 logits.requiresGrad());
         if (!result.requiresGrad()) {
@@ -520,6 +543,7 @@ public final class Tape {
         int rows = w.rows();
         int k = c.rows();
         int d = w.cols();
+
         float[] out = new float[rows * k];
         Parallel.rows(rows, (long) k * d, (from, to) -> {
             if (d == 1) {
@@ -543,6 +567,7 @@ public final class Tape {
                 }
             }
         });
+
         boolean grad = anyGrad(w, c);
         Tensor result = output(out, rows, k, w.dtype(), grad);
         if (!grad) {
@@ -628,12 +653,14 @@ public final class Tape {
         float[] nv = values(num);
         float[] dv = values(den);
         float[] fv = values(fallback);
+
         float[] out = new float[k * d];
         for (int j = 0; j < k; j++) {
             for (int l = 0; l < d; l++) {
                 out[j * d + l] = dv[j] > 0f ? nv[j * d + l] / dv[j] : fv[j * d + l];
             }
         }
+
         boolean grad = anyGrad(num, den, fallback);
         Tensor result = output(out, k, d, num.dtype(), grad);
         if (!grad) {

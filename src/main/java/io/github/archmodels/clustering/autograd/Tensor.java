@@ -41,7 +41,7 @@ public final class Tensor {
     }
 
     /**
-     * Where a backward step sends the gradient of one tensor. It contains the gradient slot and the view
+     * The destination of the gradient of one tensor in a backward step. It contains the gradient slot and the view
      * shape but not the values, so recorded backward steps keep no tensor alive that the saved-tensor
      * store does not hold.
      */
