@@ -16,3 +16,5 @@ java -Djmh.ignoreLock=true -cp "$CP" org.openjdk.jmh.Main DkmStepBenchmark \
   -p weights=65536,262144,1048576,4194304 -f 1 -wi 3 -i 5 -w 1s -r 1s -jvmArgs -Xmx6g \
   -rf csv -rff $OUT/jmh-dkm-step.csv > $OUT/jmh-dkm-step.txt
 java -Xmx12g -cp "$CP" io.github.archmodels.bench.EdkmStoreCheck 4096 4096 8 > $OUT/edkm-store-check.txt
+java -Djmh.ignoreLock=true -cp "$CP" org.openjdk.jmh.Main EdkmStoreBenchmark -f 1 -wi 1 -i 3 \
+  -jvmArgs -Xmx12g -rf csv -rff $OUT/jmh-edkm-store.csv > $OUT/jmh-edkm-store.txt
