@@ -42,15 +42,21 @@ public final class Main {
                 ? Path.of(".") : createParent(outputDir), ".report-");
         Report report = new Report(dataDir, staging);
 
-        for (ReportSection s : sections()) {
-            long start = System.nanoTime();
-            LOG.info("Running section '{}'", s.title());
-            s.write(report.section(s.model(), s.title()));
-            LOG.info("Section '{}' done in {} s", s.title(),
-                    String.format("%.1f", (System.nanoTime() - start) / 1e9));
+        try {
+            for (ReportSection s : sections()) {
+                long start = System.nanoTime();
+                LOG.info("Running section '{}'", s.title());
+                s.write(report.section(s.model(), s.title()));
+                LOG.info("Section '{}' done in {} s", s.title(),
+                        String.format("%.1f", (System.nanoTime() - start) / 1e9));
+            }
+            report.publish(outputDir);
+        } catch (IOException | RuntimeException e) {
+            // Leave the previous report in place and remove the partial one.
+            Report.deleteRecursively(staging);
+            throw e;
         }
 
-        report.publish(outputDir);
         printSummary(report, System.out);
         System.out.println("Report written to " + outputDir.resolve("index.html").toAbsolutePath());
     }
@@ -77,7 +83,7 @@ public final class Main {
                 figures.doubleColumn("value").append(f.value());
                 figures.stringColumn("unit").append(f.unit());
             }
-            out.println(figures.printAll());
+            out.println(DisplayFormat.apply(figures).printAll());
         }
     }
 }

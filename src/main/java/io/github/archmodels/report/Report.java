@@ -127,6 +127,7 @@ public final class Report {
 
     /** Renders a Tablesaw table as an HTML table with a caption. */
     public static String htmlTable(Table table, String caption) {
+        table = DisplayFormat.apply(table);
         StringBuilder out = new StringBuilder("<table>");
         if (caption != null && !caption.isEmpty()) {
             out.append("<caption>").append(escape(caption)).append("</caption>");
@@ -146,7 +147,7 @@ public final class Report {
         return out.append("</table>\n").toString();
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -221,7 +222,7 @@ public final class Report {
         /** Adds a table to the HTML report and to the summary printed on the console. */
         public Section consoleTable(Table table, String caption) {
             table(table, caption);
-            consoleTables.add(table.copy().setName(caption));
+            consoleTables.add(DisplayFormat.apply(table).setName(caption));
             return this;
         }
 
