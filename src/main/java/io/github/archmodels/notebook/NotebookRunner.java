@@ -42,6 +42,12 @@ public final class NotebookRunner {
     /** Maximum time one notebook may run, in seconds, JVM start included. */
     public static final long TIMEOUT_SECONDS = 600;
 
+    /** System property with the notebook JVM's maximum heap, in {@code -Xmx} syntax. */
+    public static final String HEAP_PROPERTY = "notebooks.heap";
+
+    /** Maximum heap of a notebook JVM unless {@value #HEAP_PROPERTY} sets another. */
+    public static final String DEFAULT_HEAP = "3g";
+
     private static final String CHILD_OPTION = "--run-one";
 
     /** Outcome of one executed notebook. */
@@ -65,8 +71,9 @@ public final class NotebookRunner {
      * Executes {@code notebook} in a new JVM whose working directory is the notebook's folder, as
      * Jupyter starts a kernel, and writes the executed copy under {@code outputDir} with the same
      * file name. Relative paths in cells (for example {@code ../data/speedup/...}) therefore
-     * resolve as they do in IJava. The JVM gets this JVM's class path, {@code -Xmx2g} and headless
-     * AWT; the reported wall time includes its start.
+     * resolve as they do in IJava. The JVM gets this JVM's class path, headless AWT and a maximum
+     * heap of {@value #DEFAULT_HEAP} (system property {@value #HEAP_PROPERTY} sets another); the
+     * reported wall time includes its start.
      *
      * @throws NotebookException if a cell fails; the executed copy is written first
      * @throws IOException       if the notebook cannot be read, the copy cannot be written, or the
@@ -83,7 +90,7 @@ public final class NotebookRunner {
 
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g", "-Djava.awt.headless=true",
+                "-Xmx" + System.getProperty(HEAP_PROPERTY, DEFAULT_HEAP), "-Djava.awt.headless=true",
                 "-cp", absoluteClassPath(),
                 NotebookRunner.class.getName(), CHILD_OPTION, source.toString(), out.toString());
         long start = System.nanoTime();
