@@ -56,7 +56,7 @@ class NotebookRunnerIT {
     void richDisplayFixtureRecordsEveryOutputKind() throws Exception {
         NotebookRunner.Result result = NotebookRunner.run(FIXTURES.resolve("rich-display.ipynb"), OUTPUT);
 
-        assertEquals(10, result.codeCells());
+        assertEquals(13, result.codeCells());
         List<JsonNode> cells = codeCells(result.executed());
         assertEquals(0, cells.get(0).get("outputs").size(), "%jars has no output");
         assertEquals(1, cells.get(0).get("execution_count").asInt());
@@ -90,8 +90,16 @@ class NotebookRunnerIT {
         String progressHtml = NotebookJson.text(output(progressCell, "display_data").get("data").get("text/html"));
         assertTrue(progressHtml.contains("value=\"4\" max=\"4\""), progressHtml);
 
-        assertEquals(0, cells.get(8).get("outputs").size(), "a declaration has no value");
-        assertEquals("42", NotebookJson.text(output(cells.get(9), "execute_result").get("data").get("text/plain")));
+        JsonNode rendered = output(cells.get(8), "execute_result").get("data");
+        assertTrue(rendered.has("text/plain"), "render(t, \"text/plain\") is the cell value: " + rendered);
+        assertFalse(rendered.has("text/html"), "only the requested type: " + rendered);
+
+        JsonNode updated = output(cells.get(9), "display_data").get("data");
+        assertEquals("second", NotebookJson.text(updated.get("text/plain")), "updateDisplay replaces the earlier output");
+        assertEquals(0, cells.get(10).get("outputs").size(), "updateDisplay adds no output of its own");
+
+        assertEquals(0, cells.get(11).get("outputs").size(), "a declaration has no value");
+        assertEquals("42", NotebookJson.text(output(cells.get(12), "execute_result").get("data").get("text/plain")));
         assertTrue(result.wallSeconds() > 0);
     }
 
@@ -137,7 +145,7 @@ class NotebookRunnerIT {
         assertEquals("compile-error.ipynb", e.notebook());
         assertEquals(4, e.getSuppressed().length);
         String timings = Files.readString(folder.resolve("timings.csv"));
-        assertTrue(timings.contains("rich-display.ipynb,10,"), timings);
+        assertTrue(timings.contains("rich-display.ipynb,13,"), timings);
         assertNotNull(NotebookJson.read(folder.resolve("rich-display.ipynb")));
     }
 }
