@@ -80,7 +80,10 @@ class ReadmeJShellIT {
             Enumeration<JarEntry> entries = jar.entries();
             while (entries.hasMoreElements()) {
                 String name = entries.nextElement().getName();
-                if (name.startsWith("io/github/archmodels/") && name.endsWith(".class")) {
+                // Top-level model packages only (io.github.archmodels.X); subpackages such as an
+                // autograd engine are imported explicitly where needed.
+                if (name.startsWith("io/github/archmodels/") && name.endsWith(".class")
+                        && name.chars().filter(c -> c == '/').count() == 4) {
                     packages.add(name.substring(0, name.lastIndexOf('/')).replace('/', '.'));
                 }
             }
