@@ -132,6 +132,26 @@ class ReadmeJShellIT {
     }
 
     @Test
+    void displaySupportIsNoOpInJshell() throws Exception {
+        // Plain jshell has no basekernel: registering renderers and loading an HtmlSummary class
+        // must do nothing and throw nothing.
+        String input = String.join("\n",
+                "KernelDisplay.install()",
+                "record Mean(double value) implements HtmlSummary {}",
+                "new Mean(2.5).toHtml()",
+                "/exit", "");
+
+        ExternalTool.Run run = ExternalTool.run(ProjectFiles.root(), input, 120, ExternalTool.jshell(),
+                "-q", "-R-Djava.awt.headless=true", "--class-path", ProjectFiles.shadedJar().toString(), "archmodels.jsh");
+
+        assertEquals(0, run.exitCode(), run.output());
+        assertFalse(run.output().contains("Exception"), run.output());
+        assertFalse(run.output().contains("Error"), run.output());
+        assertTrue(run.output().contains("==> false"), run.output());
+        assertTrue(run.output().contains("==> \"<pre>Mean[value=2.5]</pre>\""), run.output());
+    }
+
+    @Test
     void oneLinersRunWithNotebookSemantics() throws Exception {
         try (CellEvaluator evaluator = CellEvaluator.create(ProjectFiles.root())) {
             evaluator.evalCell("%jars " + ProjectFiles.shadedJar());
