@@ -1,5 +1,8 @@
 package io.github.archmodels.report;
 
+import io.github.archmodels.capsule.CapsuleSection;
+import io.github.archmodels.clustering.ClusteringSection;
+import io.github.archmodels.securemem.SecureMemorySection;
 import io.github.archmodels.speedup.SpeedupSection;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,7 +30,8 @@ public final class Main {
 
     /** Returns the sections of the main job, in report order. */
     public static List<ReportSection> sections() {
-        return List.of(new SpeedupSection());
+        return List.of(new SpeedupSection(), new CapsuleSection(), new ClusteringSection(),
+                new SecureMemorySection());
     }
 
     public static void main(String[] args) throws IOException {
