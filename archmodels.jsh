@@ -2,11 +2,9 @@
 // Usage, from the project root after 'mvn -q -DskipTests package':
 //   jshell --class-path target/archmodels-0.1.0-SNAPSHOT-all.jar archmodels.jsh
 import io.github.archmodels.speedup.*;
-// TODO(lead): uncomment each model's import once its package is merged; a test fails until every
-// io.github.archmodels package in the shaded jar is imported here.
-// import io.github.archmodels.capsule.*;
-// import io.github.archmodels.clustering.*;
-// import io.github.archmodels.securemem.*;
+import io.github.archmodels.capsule.*;
+import io.github.archmodels.clustering.*;
+import io.github.archmodels.securemem.*;
 import io.github.archmodels.data.*;
 import io.github.archmodels.notebook.*;
 import tech.tablesaw.api.*;
