@@ -1,5 +1,6 @@
 package io.github.archmodels.capsule;
 
+import io.github.archmodels.notebook.TableSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +55,7 @@ import tech.tablesaw.api.Table;
  */
 public record CapsNetSpec(String name, int height, int width, int channels, int conv1Filters,
         int kernel, int primaryTypes, int primaryDim, int classes, int digitDim,
-        int routingIterations) {
+        int routingIterations) implements TableSummary {
 
     /** Stride of the PrimaryCaps convolution. */
     public static final int PRIMARY_STRIDE = 2;

@@ -1,5 +1,6 @@
 package io.github.archmodels.capsule;
 
+import io.github.archmodels.notebook.HtmlSummary;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.CategoryChart;
@@ -22,7 +23,7 @@ import tech.tablesaw.api.Table;
  * @param baseline the reference execution
  * @param target the execution compared with it
  */
-public record EnergyComparison(EnergyReport baseline, EnergyReport target) {
+public record EnergyComparison(EnergyReport baseline, EnergyReport target) implements HtmlSummary {
 
     public EnergyComparison {
         if (!baseline.spec().equals(target.spec()) || baseline.batch() != target.batch()) {

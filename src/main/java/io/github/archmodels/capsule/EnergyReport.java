@@ -1,5 +1,6 @@
 package io.github.archmodels.capsule;
 
+import io.github.archmodels.notebook.TableSummary;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -11,7 +12,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** Per-layer time and energy of one forward pass under one {@link Execution}; see {@link EnergyModel}. */
-public final class EnergyReport {
+public final class EnergyReport implements TableSummary {
 
     private final CapsNetSpec spec;
     private final int batch;

@@ -1,5 +1,6 @@
 package io.github.archmodels.capsule;
 
+import io.github.archmodels.notebook.TableSummary;
 import java.util.List;
 import java.util.Locale;
 import tech.tablesaw.api.DoubleColumn;
@@ -8,7 +9,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** The outputs and per-layer operation counts of one {@link FunctionalCapsNet} forward pass. */
-public final class ForwardResult {
+public final class ForwardResult implements TableSummary {
 
     private final CapsNetSpec spec;
     private final TileShape tile;

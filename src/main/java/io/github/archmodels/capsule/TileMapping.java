@@ -1,5 +1,6 @@
 package io.github.archmodels.capsule;
 
+import io.github.archmodels.notebook.TableSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,7 @@ import tech.tablesaw.api.Table;
  * t.toTable();          // layer, useful_macs, issued_slots, utilization, ineffectual_fraction
  * }</pre>
  */
-public final class TileMapping {
+public final class TileMapping implements TableSummary {
 
     private final CapsNetSpec spec;
     private final int batch;

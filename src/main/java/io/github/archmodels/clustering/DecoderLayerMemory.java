@@ -1,5 +1,6 @@
 package io.github.archmodels.clustering;
 
+import io.github.archmodels.notebook.TableSummary;
 import io.github.archmodels.clustering.autograd.StorePolicy;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
@@ -23,7 +24,7 @@ import tech.tablesaw.api.Table;
  * @param savesDistances whether the graph also saves the distance map
  */
 public record DecoderLayerMemory(LlamaShapes shapes, int bits, Dtype dtype, int iterations, int learners,
-        long uniqueRows, boolean savesDistances) {
+        long uniqueRows, boolean savesDistances) implements TableSummary {
 
     /** Returns the summed estimate under {@code policy}, bytes per learner. */
     public long heldBytes(StorePolicy policy) {

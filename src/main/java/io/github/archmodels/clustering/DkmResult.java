@@ -1,5 +1,6 @@
 package io.github.archmodels.clustering;
 
+import io.github.archmodels.notebook.HtmlSummary;
 /**
  * Result of {@link Dkm#fit}.
  *
@@ -11,7 +12,7 @@ package io.github.archmodels.clustering;
  * @param palette hard export with the final centroids
  */
 public record DkmResult(DkmOptions options, float[] centroids, float[] attention,
-        float[] clusteredWeights, int iterations, Palette palette) {
+        float[] clusteredWeights, int iterations, Palette palette) implements HtmlSummary {
 
     @Override
     public String toString() {

@@ -1,5 +1,6 @@
 package io.github.archmodels.clustering;
 
+import io.github.archmodels.notebook.HtmlSummary;
 import java.util.Arrays;
 
 /**
@@ -16,7 +17,7 @@ import java.util.Arrays;
  * @param scales per-row scales, or null without per-channel scaling
  */
 public record Palette(int rows, int cols, int bits, int clusterDim, int[] indices, float[] lut,
-        float[] scales) {
+        float[] scales) implements HtmlSummary {
 
     /** Returns the weights rebuilt from the indices, the LUT and the scales (row-major). */
     public float[] reconstruct() {

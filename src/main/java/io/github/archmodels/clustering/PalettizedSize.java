@@ -1,5 +1,6 @@
 package io.github.archmodels.clustering;
 
+import io.github.archmodels.notebook.TableSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -20,7 +21,7 @@ import tech.tablesaw.api.Table;
  * with G = 1 per tensor or ceil(C / groupSize); unpalettized tensors take N s bytes in
  * {@code dtype}. Indices are packed densely per tensor.
  */
-public final class PalettizedSize {
+public final class PalettizedSize implements TableSummary {
 
     /** Bytes of one tensor group (a tensor times its count). */
     public record Row(WeightTensor tensor, PaletteSpec spec, long indexBytes, long lutBytes,

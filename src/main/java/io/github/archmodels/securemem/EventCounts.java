@@ -1,5 +1,6 @@
 package io.github.archmodels.securemem;
 
+import io.github.archmodels.notebook.HtmlSummary;
 import java.util.List;
 import java.util.Locale;
 import tech.tablesaw.api.DoubleColumn;
@@ -34,7 +35,7 @@ public record EventCounts(String scheme, String trace, long reads, long writes,
         long counterIncrements, long inPlaceUpdates, long indexMoves, long newValues,
         long treePathUpdates, long treeNodeWrites, long fullEntries, long stalledWrites,
         long rebases, long minorOverflows, long overflows, long reencryptedBlocks,
-        long distinctValues, double tableOccupancy) {
+        long distinctValues, double tableOccupancy) implements HtmlSummary {
 
     /** Returns writes per tree path update, or {@code writes} when nothing reached the tree. */
     public double writesPerTreeUpdate() {

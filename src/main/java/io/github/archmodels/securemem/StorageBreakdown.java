@@ -1,5 +1,6 @@
 package io.github.archmodels.securemem;
 
+import io.github.archmodels.notebook.TableSummary;
 import java.util.Arrays;
 import java.util.Locale;
 import tech.tablesaw.api.DoubleColumn;
@@ -26,7 +27,7 @@ import tech.tablesaw.api.Table;
  */
 public record StorageBreakdown(Scheme scheme, SecureMemoryConfig config, long blocksPerLeafLine,
         long leafLines, long macBytes, long leafBytes, long[] levelNodes, long treeBytes,
-        long tableBytes, long onChipBytes) {
+        long tableBytes, long onChipBytes) implements TableSummary {
 
     public StorageBreakdown {
         levelNodes = levelNodes.clone();

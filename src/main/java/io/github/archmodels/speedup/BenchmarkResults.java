@@ -1,5 +1,6 @@
 package io.github.archmodels.speedup;
 
+import io.github.archmodels.notebook.TableSummary;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,7 +20,7 @@ import tech.tablesaw.api.Table;
  * @param source where the results came from, for messages (usually a file name)
  * @param results the results in file order
  */
-public record BenchmarkResults(String source, List<Result> results) {
+public record BenchmarkResults(String source, List<Result> results) implements TableSummary {
 
     /**
      * One benchmark's result.

@@ -1,5 +1,6 @@
 package io.github.archmodels.speedup;
 
+import io.github.archmodels.notebook.HtmlSummary;
 import java.util.Locale;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Locale;
  * @param method how the interval was computed, for example "percentile bootstrap, 10000 resamples"
  */
 public record Interval(Metric metric, double estimate, double lower, double upper, double level,
-        String method) {
+        String method) implements HtmlSummary {
 
     /** Returns the width {@code upper - lower}. */
     public double width() {

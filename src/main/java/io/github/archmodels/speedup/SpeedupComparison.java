@@ -1,5 +1,6 @@
 package io.github.archmodels.speedup;
 
+import io.github.archmodels.notebook.TableSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ import tech.tablesaw.api.Table;
  * metric, with every pair of systems whose order under the geometric mean differs from their order
  * under equal-work or equal-time speedup: the cases where the choice of mean changes a conclusion.
  */
-public final class SpeedupComparison {
+public final class SpeedupComparison implements TableSummary {
 
     /**
      * A pair of systems whose order depends on the metric.

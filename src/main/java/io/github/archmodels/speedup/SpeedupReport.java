@@ -1,5 +1,6 @@
 package io.github.archmodels.speedup;
 
+import io.github.archmodels.notebook.TableSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ import tech.tablesaw.api.Table;
  * @param intervals one percentile bootstrap interval per {@link Metric}, in enum order
  * @param geometricMeanInterval the Student-t interval of the geometric mean
  */
-public record SpeedupReport(Speedups speedups, List<Interval> intervals, Interval geometricMeanInterval) {
+public record SpeedupReport(Speedups speedups, List<Interval> intervals, Interval geometricMeanInterval) implements TableSummary {
 
     static SpeedupReport of(Speedups s, double level, int resamples, long seed) {
         Checks.level(level);

@@ -1,5 +1,6 @@
 package io.github.archmodels.speedup;
 
+import io.github.archmodels.notebook.TableSummary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -44,7 +45,7 @@ import tech.tablesaw.columns.Column;
  * s.totalTime();       // 2.25  = 9 / 4
  * }</pre>
  */
-public final class Speedups {
+public final class Speedups implements TableSummary {
 
     /** Default number of bootstrap resamples. */
     public static final int DEFAULT_RESAMPLES = 10_000;
