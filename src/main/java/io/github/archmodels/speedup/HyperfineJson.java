@@ -1,8 +1,6 @@
 package io.github.archmodels.speedup;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +21,6 @@ public final class HyperfineJson {
         MEDIAN
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private HyperfineJson() {
     }
 
@@ -40,13 +36,7 @@ public final class HyperfineJson {
      *     a result lacks a field (with the result's index and the field's path)
      */
     public static BenchmarkResults read(Path file, Statistic statistic) throws IOException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new IOException(file + ": line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": invalid JSON: " + e.getOriginalMessage(), e);
-        }
+        JsonNode root = JmhJson.readTree(file);
         JsonNode array = root == null ? null : root.get("results");
         if (array == null || !array.isArray()) {
             throw new IOException(file + ": expected an object with a \"results\" array, as written by"
@@ -67,13 +57,6 @@ public final class HyperfineJson {
                     ? node.get("stddev").asDouble() : Double.NaN;
             results.add(new BenchmarkResults.Result(command, seconds, stddev, "s", Speedups.Kind.TIME));
         }
-        if (results.isEmpty()) {
-            throw new IOException(file + ": the results array is empty");
-        }
-        try {
-            return new BenchmarkResults(file.getFileName().toString(), results);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
-        }
+        return JmhJson.resultSet(file, results, "the results array is empty");
     }
 }

@@ -35,13 +35,7 @@ public final class JmhJson {
      *     a result lacks a field (with the result's index and the field's path)
      */
     public static BenchmarkResults read(Path file) throws IOException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new IOException(file + ": line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": invalid JSON: " + e.getOriginalMessage(), e);
-        }
+        JsonNode root = readTree(file);
         if (root == null || !root.isArray()) {
             throw new IOException(file + ": expected a JSON array of JMH results (as written by -rf json),"
                     + " found " + (root == null ? "an empty file" : root.getNodeType()));
@@ -74,8 +68,24 @@ public final class JmhJson {
             results.add(new BenchmarkResults.Result(name(benchmark, node.get("params")), score, error,
                     unit, kind));
         }
+        return resultSet(file, results, "the JSON array contains no JMH results");
+    }
+
+    /** Parses a JSON file; syntax errors name the line and column. */
+    static JsonNode readTree(Path file) throws IOException {
+        try {
+            return MAPPER.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": invalid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Wraps parsed results, rejecting an empty list or duplicate names with the file name. */
+    static BenchmarkResults resultSet(Path file, List<BenchmarkResults.Result> results, String emptyMessage)
+            throws IOException {
         if (results.isEmpty()) {
-            throw new IOException(file + ": the JSON array holds no JMH results");
+            throw new IOException(file + ": " + emptyMessage);
         }
         try {
             return new BenchmarkResults(file.getFileName().toString(), results);
