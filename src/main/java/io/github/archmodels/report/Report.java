@@ -104,7 +104,7 @@ public final class Report {
                 .append("table{border-collapse:collapse;margin:0.5em 0 1.5em}")
                 .append("td,th{border:1px solid #bbb;padding:2px 8px;text-align:right}")
                 .append("th{background:#eee}caption{font-weight:bold;text-align:left}")
-                .append("img{max-width:100%}.note{color:#444}</style></head><body>\n")
+                .append("img{max-width:100%}.note{color:#444}.scroll{overflow-x:auto}</style></head><body>\n")
                 .append("<h1>archmodels report</h1>\n<p>Headline figures are also in ")
                 .append("<a href=\"summary.csv\">summary.csv</a>.</p>\n<ul>");
         for (Section s : sections) {
@@ -128,7 +128,7 @@ public final class Report {
     /** Renders a Tablesaw table as an HTML table with a caption. */
     public static String htmlTable(Table table, String caption) {
         table = DisplayFormat.apply(table);
-        StringBuilder out = new StringBuilder("<table>");
+        StringBuilder out = new StringBuilder("<div class=\"scroll\"><table>");
         if (caption != null && !caption.isEmpty()) {
             out.append("<caption>").append(escape(caption)).append("</caption>");
         }
@@ -144,7 +144,7 @@ public final class Report {
             }
             out.append("</tr>\n");
         }
-        return out.append("</table>\n").toString();
+        return out.append("</table></div>\n").toString();
     }
 
     static void deleteRecursively(Path dir) throws IOException {
@@ -222,6 +222,12 @@ public final class Report {
         /** Adds a table to the HTML report and to the summary printed on the console. */
         public Section consoleTable(Table table, String caption) {
             table(table, caption);
+            consoleTables.add(DisplayFormat.apply(table).setName(caption));
+            return this;
+        }
+
+        /** Adds a table to the console summary only, for a compact view of a table already shown. */
+        public Section console(Table table, String caption) {
             consoleTables.add(DisplayFormat.apply(table).setName(caption));
             return this;
         }

@@ -118,6 +118,6 @@ public record BenchmarkResults(String source, List<Result> results) implements T
 
     @Override
     public String toString() {
-        return source + ": " + results.size() + " benchmark results";
+        return source + ": " + results.size() + (results.size() == 1 ? " benchmark result" : " benchmark results");
     }
 }

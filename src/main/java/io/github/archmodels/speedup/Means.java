@@ -24,7 +24,16 @@ public final class Means {
     /** Returns the arithmetic mean of positive finite values. */
     public static double arithmetic(double[] values) {
         Checks.positiveFinite(values, "values");
-        return sum(values) / values.length;
+        double total = sum(values);
+        if (Double.isInfinite(total)) {
+            // The sum overflowed although every value is finite: average the scaled values instead.
+            Sum scaled = new Sum();
+            for (double v : values) {
+                scaled.add(v / values.length);
+            }
+            return scaled.value();
+        }
+        return total / values.length;
     }
 
     /** Returns the geometric mean of positive finite values. */
@@ -105,7 +114,8 @@ public final class Means {
         }
 
         double value() {
-            return sum + compensation;
+            // After an overflow the compensation is NaN (infinity minus infinity), so drop it.
+            return Double.isInfinite(sum) ? sum : sum + compensation;
         }
     }
 }

@@ -49,6 +49,10 @@ public final class ResultsCsv {
             String unit, Speedups.Kind kind) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setCommentMarker('#').build();
+        if (!Files.isRegularFile(file)) {
+            throw new java.io.FileNotFoundException("results file not found: " + file.toAbsolutePath()
+                    + "; pass the path of a CSV file with a header row");
+        }
         List<BenchmarkResults.Result> results = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser parser = CSVParser.parse(reader, format)) {

@@ -52,6 +52,13 @@ public final class SpecCpu2017Csv {
      */
     public record Result(String source, List<Row> rows) {
 
+        @Override
+        public String toString() {
+            return source + ": SPEC CPU 2017 selected results of " + rows.size() + " benchmark"
+                    + (rows.size() == 1 ? "" : "s") + ", base score (geometric mean of ratios) "
+                    + String.format(java.util.Locale.ROOT, "%.3f", baseScore());
+        }
+
         /** Returns the base run times in seconds (lower is better). */
         public BenchmarkResults baseTimes() {
             return results("base", true);
@@ -134,7 +141,17 @@ public final class SpecCpu2017Csv {
         }
 
         List<Row> rows = new ArrayList<>();
-        for (int i = headerLine + 1; i < lines.size() && !lines.get(i).isBlank(); i++) {
+        int end = headerLine + 1;
+        while (end < lines.size() && !lines.get(end).isBlank()) {
+            end++;
+        }
+        if (end == lines.size()) {
+            // runcpu ends the section with a blank line and the overall scores follow.
+            throw new IOException(file + ": line " + lines.size() + ": the file ends inside the \""
+                    + SECTION + "\" section; it looks truncated (runcpu ends the section with a blank"
+                    + " line followed by the overall scores)");
+        }
+        for (int i = headerLine + 1; i < end; i++) {
             int lineNumber = i + 1;
             List<String> fields = parseLine(lines.get(i), file, lineNumber);
             if (fields.size() <= Math.max(baseTime, baseRatio)) {

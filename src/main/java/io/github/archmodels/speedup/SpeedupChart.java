@@ -27,7 +27,7 @@ final class SpeedupChart {
         chart.getStyler().setOverlapped(true);
         chart.getStyler().setYAxisDecimalPattern("0.00");
 
-        List<String> names = s.names();
+        List<String> names = labels(s.names());
         List<Double> bars = new ArrayList<>();
         for (double v : s.speedups()) {
             bars.add(v);
@@ -37,6 +37,33 @@ final class SpeedupChart {
         line(chart, names, "equal-time (HM)", s.equalTime(), new Color(40, 140, 60), false);
         line(chart, names, "equal-work", s.equalWork(), Color.BLACK, false);
         return chart;
+    }
+
+    /**
+     * Shortens JMH-style names ({@code Class.method{param=value}}) to the method and its
+     * parameters, and drops parameters that every benchmark shares, so the axis labels stay
+     * readable. Falls back to the full names when shortening would make two labels equal.
+     */
+    static List<String> labels(List<String> names) {
+        List<String> shortNames = new ArrayList<>();
+        String sharedParams = null;
+        for (String name : names) {
+            int brace = name.indexOf('{');
+            String params = brace < 0 ? "" : name.substring(brace);
+            sharedParams = sharedParams == null || sharedParams.equals(params) ? params : "";
+        }
+        for (String name : names) {
+            int brace = name.indexOf('{');
+            String base = brace < 0 ? name : name.substring(0, brace);
+            String params = brace < 0 ? "" : name.substring(brace);
+            int dot = base.lastIndexOf('.');
+            // Keep dotted names such as SPEC's 505.mcf_r, whose prefix is a number.
+            boolean jmhStyle = dot > 0 && Character.isLetter(base.charAt(0)) && dot < base.length() - 1;
+            String shortName = (jmhStyle ? base.substring(dot + 1) : base)
+                    + (params.equals(sharedParams) ? "" : params);
+            shortNames.add(shortName);
+        }
+        return new java.util.HashSet<>(shortNames).size() == names.size() ? shortNames : names;
     }
 
     private static void line(CategoryChart chart, List<String> names, String label, double value,

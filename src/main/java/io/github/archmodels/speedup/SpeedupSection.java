@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tech.tablesaw.api.Table;
 
 /**
  * The speedup-metrics section of the main job. It summarizes the project's own JMH benchmarks run
@@ -51,9 +52,13 @@ public final class SpeedupSection implements ReportSection {
                 + " (2 cores); see data/speedup/README.md for the commands. Each JMH operation is a fixed"
                 + " unit of work, so equal-work speedup here is the ratio of summed times per operation.");
         section.table(report.toTable(), "JDK 25 over JDK 17: every metric, 95% bootstrap intervals");
-        section.consoleTable(report.toTable().selectColumns("metric", "speedup", "ci_lower", "ci_upper"),
+        section.console(report.toTable().selectColumns("metric", "speedup", "ci_lower", "ci_upper"),
                 "JDK 25 over JDK 17, 95% bootstrap intervals");
-        section.table(speedups.toTable(), "Per-benchmark times per operation (JDK 17 baseline, JDK 25 target)");
+        String unit = jdk17.results().get(0).unit();
+        Table perBenchmark = speedups.toTable();
+        perBenchmark.column("baseline").setName("jdk17_" + unit.replace("/", "_per_"));
+        perBenchmark.column("target").setName("jdk25_" + unit.replace("/", "_per_"));
+        section.table(perBenchmark, "Per-benchmark time per operation (" + unit + "), JDK 17 baseline, JDK 25 target");
         section.chart(speedups.chart("JDK 25 over JDK 17, per-benchmark speedup"),
                 "Per-benchmark speedup of JDK 25 over JDK 17 with the geometric mean, equal-time and"
                         + " equal-work speedup as lines.");
@@ -73,8 +78,8 @@ public final class SpeedupSection implements ReportSection {
         SpecCpu2017Csv.Result b = SpecCpu2017Csv.read(dir.resolve("spec-cpu2017-system-b.csv"));
         SpecCpu2017Csv.Result c = SpecCpu2017Csv.read(dir.resolve("spec-cpu2017-system-c.csv"));
         Map<String, Speedups> systems = new LinkedHashMap<>();
-        systems.put("system B", Speedups.of(a.baseTimes(), b.baseTimes()));
-        systems.put("system C", Speedups.of(a.baseTimes(), c.baseTimes()));
+        systems.put("System B", Speedups.of(a.baseTimes(), b.baseTimes()));
+        systems.put("System C", Speedups.of(a.baseTimes(), c.baseTimes()));
         SpeedupComparison comparison = SpeedupComparison.of(systems);
 
         section.heading("When the choice of mean changes the conclusion (SPEC CPU 2017 importer)");
@@ -87,13 +92,13 @@ public final class SpeedupSection implements ReportSection {
         comparison.flips().forEach(f -> flips.append(f).append(". "));
         section.paragraph(comparison.flips().isEmpty() ? "No ranking flips."
                 : "Ranking flips: " + flips.toString().trim());
-        section.chart(systems.get("system B").chart("System B over system A"),
+        section.chart(systems.get("System B").chart("System B over system A"),
                 "System B over system A: the geometric mean says B is faster than C; the workload-based"
                         + " speedups say it is slower.");
         section.figure("spec_demo_ranking_flips", comparison.flips().size(), "pairs");
-        section.figure("spec_demo_system_b_geometric_mean", systems.get("system B").geometricMean(), "x");
-        section.figure("spec_demo_system_b_equal_work", systems.get("system B").equalWork(), "x");
-        section.figure("spec_demo_system_c_equal_work", systems.get("system C").equalWork(), "x");
+        section.figure("spec_demo_system_b_geometric_mean", systems.get("System B").geometricMean(), "x");
+        section.figure("spec_demo_system_b_equal_work", systems.get("System B").equalWork(), "x");
+        section.figure("spec_demo_system_c_equal_work", systems.get("System C").equalWork(), "x");
         section.figure("spec_demo_system_b_spec_score_ratio", b.baseScore() / a.baseScore(), "x");
     }
 }

@@ -408,6 +408,7 @@ public final class Speedups implements TableSummary {
      * statistics, as numpy's default percentile). The same seed gives the same interval.
      */
     public Interval bootstrap(Metric metric, double level, int resamples, long seed) {
+        Checks.level(level);
         double[] values = bootstrapDistribution(metric, resamples, seed);
         Arrays.sort(values);
         return new Interval(metric, value(metric), quantile(values, (1 - level) / 2),
@@ -515,9 +516,9 @@ public final class Speedups implements TableSummary {
     @Override
     public String toString() {
         return String.format(Locale.ROOT,
-                "Speedups of %d benchmarks (%s): equal-work %.4f, equal-time %.4f, geomean %.4f,"
+                "Speedups of %d benchmark%s (%s): equal-work %.4f, equal-time %.4f, geomean %.4f,"
                         + " min %.4f (%s), max %.4f (%s)",
-                size(), kind == Kind.TIME ? "times" : "rates", equalWork(), equalTime(),
+                size(), size() == 1 ? "" : "s", kind == Kind.TIME ? "times" : "rates", equalWork(), equalTime(),
                 geometricMean(), min(), minBenchmark(), max(), maxBenchmark());
     }
 }

@@ -103,12 +103,28 @@ class ImportersTest {
         assertTrue(e1.getMessage().contains("no \"Selected Results Table\""), e1.getMessage());
         Path bad = write("bad.csv", "\"Selected Results Table\"\n\n"
                 + "Benchmark,\"Base # Copies\",\"Base Run Time\",\"Base Rate\"\n"
-                + "505.mcf_r,1,abc,10\n");
+                + "505.mcf_r,1,abc,10\n\n");
         IOException e2 = assertThrows(IOException.class, () -> SpecCpu2017Csv.read(bad));
         assertTrue(e2.getMessage().contains("line 4, column 'Base Run Time': 'abc' is not a number"), e2.getMessage());
         Path noColumns = write("cols.csv", "\"Selected Results Table\"\nBenchmark,Copies\n505.mcf_r,1\n");
         IOException e3 = assertThrows(IOException.class, () -> SpecCpu2017Csv.read(noColumns));
         assertTrue(e3.getMessage().contains("line 2"), e3.getMessage());
+    }
+
+    @Test
+    void specCsvTruncatedSection() throws IOException {
+        Path cut = write("cut.csv", "\"Selected Results Table\"\n\n"
+                + "Benchmark,\"Base # Copies\",\"Base Run Time\",\"Base Rate\"\n"
+                + "505.mcf_r,1,200,8.08\n");
+        IOException e = assertThrows(IOException.class, () -> SpecCpu2017Csv.read(cut));
+        assertTrue(e.getMessage().contains("cut.csv: line 4: the file ends inside"), e.getMessage());
+    }
+
+    @Test
+    void plainCsvMissingFile() {
+        IOException e = assertThrows(IOException.class, () -> ResultsCsv.readSpeedups(dir.resolve("none.csv"),
+                "benchmark", "base", "new", Speedups.Kind.TIME));
+        assertTrue(e.getMessage().contains("results file not found"), e.getMessage());
     }
 
     @Test

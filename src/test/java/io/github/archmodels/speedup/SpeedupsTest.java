@@ -149,6 +149,21 @@ class SpeedupsTest {
     }
 
     @Test
+    void arithmeticMeanNearOverflow() {
+        // The plain sums overflow; (1 + 1.2 + 1.7) / 3 = 1.3 in units of 1e308.
+        assertEquals(1e308, Means.arithmetic(new double[] {1e308, 1e308}), 1e296);
+        assertEquals(1.3e308, Means.arithmetic(new double[] {1e308, 1.2e308, 1.7e308}), 1e296);
+    }
+
+    @Test
+    void chartLabelsDropSharedJmhParts() {
+        assertEquals(List.of("run", "ops"), SpeedupChart.labels(List.of("a.B.run{n=8}", "a.B.ops{n=8}")));
+        assertEquals(List.of("run{n=8}", "run{n=9}"), SpeedupChart.labels(List.of("B.run{n=8}", "B.run{n=9}")));
+        assertEquals(List.of("505.mcf_r", "557.xz_r"), SpeedupChart.labels(List.of("505.mcf_r", "557.xz_r")));
+        assertEquals(List.of("A.run", "B.run"), SpeedupChart.labels(List.of("A.run", "B.run")));
+    }
+
+    @Test
     void singleBenchmarkReturnsItsSpeedup() {
         Speedups s = Speedups.ofTimes(new double[] {5}, new double[] {2});
         assertEquals(2.5, s.geometricMean(), EPS);

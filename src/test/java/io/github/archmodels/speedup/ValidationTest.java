@@ -69,6 +69,9 @@ class ValidationTest {
             rejects(() -> s.jackknife(Metric.EQUAL_WORK, level), "confidence level is " + level);
         }
         rejects(() -> s.bootstrap(Metric.EQUAL_WORK, 0.95, 0, 1), "resamples is 0");
+        for (double level : new double[] {0, 1.5, Double.NaN}) {
+            rejects(() -> s.bootstrap(Metric.EQUAL_WORK, level, 1), "confidence level is " + level);
+        }
     }
 
     @Test
