@@ -212,8 +212,8 @@ public final class CapsuleSection implements ReportSection {
                 packed = c;
             }
             if (execution == Execution.ZERO_SKIPPING) {
-                section.figure("zero_skipping_efficiency_gain_fashion_mnist", c.efficiencyGain(), "fraction");
-                section.figure("zero_skipping_energy_saved_fashion_mnist", c.energySaved(), "fraction");
+                section.figure("zero_skipping_efficiency_gain_seeded_weights_fashion_mnist", c.efficiencyGain(), "fraction");
+                section.figure("zero_skipping_energy_saved_seeded_weights_fashion_mnist", c.energySaved(), "fraction");
             }
         }
 

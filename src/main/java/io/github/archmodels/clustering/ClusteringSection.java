@@ -70,6 +70,9 @@ public final class ClusteringSection implements ReportSection {
                 + r.data().heldOut().size() + " images)");
         section.chart(r.accuracyChart(), "Held-out accuracy vs bits: float model, hard k-means without "
                 + "fine-tuning, and DKM fine-tuned palettes");
+        // The accuracies depend on the data found (Debian's training split or the shipped test split).
+        section.figure("training_images", r.data().train().size(), "images");
+        section.figure("held_out_images", r.data().heldOut().size(), "images");
         section.figure("float_accuracy", r.floatAccuracy(), "fraction");
         for (ClusteredFineTune.BitsRow row : r.bits()) {
             section.figure("dkm_" + row.bits() + "bit_accuracy", row.dkmAccuracy(), "fraction");
@@ -93,7 +96,7 @@ public final class ClusteringSection implements ReportSection {
         section.figure("w1_edkm_saved_bytes_per_learner", full.measured().heldBytes(), "bytes");
         section.figure("w1_edkm_reduction", (double) plain.measured().heldBytes()
                 / full.measured().heldBytes(), "x");
-        section.figure("fine_tune_seconds", r.seconds(), "seconds");
+        section.figure("fine_tune_wall_seconds_this_machine", r.seconds(), "seconds");
     }
 
     private void writeLlama(Report.Section section) {

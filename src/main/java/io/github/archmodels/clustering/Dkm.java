@@ -31,6 +31,13 @@ public final class Dkm {
             throw new IllegalArgumentException("shape " + rows + " x " + cols + " does not fit "
                     + weights.length + " weights");
         }
+        long vectors = weights.length / options.clusterDim();
+        if (weights.length % options.clusterDim() == 0 && options.clusters() > vectors) {
+            throw new IllegalArgumentException(options.clusters() + " clusters (" + options.bits()
+                    + " bits) for only " + vectors + " weight vectors would leave clusters empty;"
+                    + " use at most " + (63 - Long.numberOfLeadingZeros(Math.max(1, vectors)))
+                    + " bits or more weights");
+        }
         DkmLayer layer = DkmLayer.of(options);
         Tensor w = Tensor.of(weights, rows, cols, Dtype.FP32, false);
         DkmLayer.Pass pass = layer.run(new Tape(), w);

@@ -215,4 +215,14 @@ class DkmTest {
         }
         return w;
     }
+
+    @Test
+    void moreClustersThanWeightsRejected() {
+        // 3 bits = 8 clusters for 5 scalar weights: at most 2 bits (4 clusters) fit.
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Dkm.fit(new float[] {0f, 1f, 2f, 3f, 4f}, DkmOptions.bits(3)));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("8 clusters (3 bits) for only 5"),
+                e.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("at most 2 bits"), e.getMessage());
+    }
 }
