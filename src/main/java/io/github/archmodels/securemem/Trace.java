@@ -167,7 +167,7 @@ public final class Trace {
                 }
             }
         }
-        return out.build(traceName(file));
+        return out.buildFrom(file, "lackey data lines (' L|S|M hexaddress,size')");
     }
 
     /**
@@ -218,7 +218,7 @@ public final class Trace {
                 out.add(write, address);
             }
         }
-        return out.build(traceName(file));
+        return out.buildFrom(file, "op,address lines such as W,0x1000");
     }
 
     /** Reads {@code file} as CSV if its name contains {@code .csv}, else as lackey output. */
@@ -296,6 +296,15 @@ public final class Trace {
 
         Trace build(String name) {
             return new Trace(name, Arrays.copyOf(writes, size), Arrays.copyOf(addresses, size));
+        }
+
+        /** Builds the trace read from {@code file}, rejecting a file with no accesses. */
+        Trace buildFrom(Path file, String expected) throws IOException {
+            if (size == 0) {
+                throw new IOException(file + ": no memory accesses found; expected " + expected
+                        + ". Is the file empty or cut before its data lines?");
+            }
+            return build(traceName(file));
         }
     }
 }

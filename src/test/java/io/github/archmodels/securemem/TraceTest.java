@@ -28,6 +28,16 @@ class TraceTest {
     }
 
     @Test
+    void traceWithoutAccessesRejected() throws IOException {
+        Path lackey = file("empty.lackey", "==1== Lackey\nI  0401ab70,3\n");
+        IOException e1 = assertThrows(IOException.class, () -> Trace.readLackey(lackey));
+        assertTrue(e1.getMessage().contains("empty.lackey: no memory accesses found"), e1.getMessage());
+        Path csv = file("empty.csv", "op,address\n");
+        IOException e2 = assertThrows(IOException.class, () -> Trace.readCsv(csv));
+        assertTrue(e2.getMessage().contains("empty.csv: no memory accesses found"), e2.getMessage());
+    }
+
+    @Test
     void lackeyLoadsStoresAndModifies() throws IOException {
         Path p = file("t.lackey", """
                 ==123== Lackey, an example Valgrind tool
