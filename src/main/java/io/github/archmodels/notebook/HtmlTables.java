@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.NumberColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -87,6 +88,9 @@ public final class HtmlTables {
                 if (column instanceof DoubleColumn doubles && !doubles.isMissing(row)) {
                     shown = significant(doubles.getDouble(row));
                     full = Double.toString(doubles.getDouble(row));
+                } else if (column instanceof FloatColumn floats && !floats.isMissing(row)) {
+                    shown = significant(floats.getFloat(row));
+                    full = Float.toString(floats.getFloat(row));
                 }
                 if (!shown.equals(full)) {
                     sb.append(" title=\"").append(Html.escape(full)).append('"');

@@ -110,4 +110,12 @@ class HtmlTablesTest {
         assertEquals("1.000e+06", Html.number(1e6));
         assertEquals("NaN", Html.number(Double.NaN));
     }
+
+    @Test
+    void floatColumnsShowSignificantDigits() {
+        Table t = Table.create("f", tech.tablesaw.api.FloatColumn.create("v", new float[] {6.144174e-6f}));
+        String html = HtmlTables.toHtml(t);
+        assertTrue(html.contains(">0.00000614417<"), html);
+        assertTrue(html.contains("title=\"6.144174E-6\""), html);
+    }
 }
