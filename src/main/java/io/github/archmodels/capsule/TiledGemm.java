@@ -15,6 +15,13 @@ import java.util.Arrays;
  * <p>Both modes add the terms of every output in ascending {@code kk} and differ only by terms that
  * are exactly zero, so their real outputs are equal (an added {@code -0.0f} can at most flip the
  * sign of a zero result).
+ *
+ * <p>Two kernels compute the same product with the same terms in the same order.
+ * {@link #multiply} works on flat arrays one row of A at a time and serves the capsule layers,
+ * whose operands are slices of larger arrays. {@link #multiplyRows} takes W and the result as one
+ * array per row and tiles two rows by three kk; the convolutions and the decoder use it. Both count
+ * the zero activations while they list a row's operands, outside the multiply loops, so the
+ * operation counts do not depend on the tiling.
  */
 final class TiledGemm {
 

@@ -64,7 +64,7 @@ class TiledGemmTest {
     }
 
     @Test
-    void rowKernelIsBitIdenticalToTheFlatKernel() {
+    void rowKernelMatchesFlatKernelBits() {
         for (TileShape tile : List.of(TileShape.wmma16x16x16(), TileShape.mma8x8x4(), TileShape.wmma32x8x16())) {
             for (int rows : new int[] {patchRows, 37, 1}) {
                 for (boolean eliminate : new boolean[] {true, false}) {
@@ -124,7 +124,7 @@ class TiledGemmTest {
     }
 
     @Test
-    void paddedAndEliminatedRowKernelsAgreeAndPaddingStaysZero() {
+    void paddedEqualsEliminatedRowKernel() {
         TileShape tile = TileShape.wmma32x8x16();
         int rows = 37;
         int n = 20;

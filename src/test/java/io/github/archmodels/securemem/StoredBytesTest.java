@@ -54,7 +54,7 @@ class StoredBytesTest {
     }
 
     @Test
-    void storedBlocksFollowTheDocumentedFormatAfterEveryWrite() throws Exception {
+    void storedBlockMatchesDocumentedFormat() throws Exception {
         SecureMemoryConfig config = SecureMemoryConfig.of(1 << 20);
         List<Scheme> schemes = List.of(Scheme.monolithic(), Scheme.split(),
                 Scheme.baobab(new BaobabTableConfig(64, 4, FullEntryPolicy.REBASE)));
