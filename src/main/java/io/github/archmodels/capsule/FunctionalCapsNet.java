@@ -250,8 +250,9 @@ public final class FunctionalCapsNet {
 
     /**
      * Rows per PrimaryCaps block. Every block streams all of W (20,736 x 256 floats, 21 MB, for
-     * Fashion-MNIST) through the caches, so blocks are as large as {@code maxRows} allows, and
-     * split so that each worker task gets the same number of rows to within one tile row.
+     * Fashion-MNIST) through the caches, so blocks are as large as {@code maxRows} allows. Each
+     * worker task gets about the same number of rows, because block sizes are rounded up to whole
+     * tile rows only.
      */
     private int balancedBlockRows(int rows, int maxRows, int rowPad) {
         int perTask = (rows + threads - 1) / threads;
