@@ -57,19 +57,21 @@ public final class FunctionalCapsNet {
     private static final int FC2 = 6;
     private static final int FC3 = 7;
     private static final int COUNTERS = 4;
+    private static final int PRIMARY_MAX_BLOCK = 192;
 
     private final CapsNetSpec spec;
     private final CapsNetWeights weights;
     private final TileShape tile;
     private final int threads;
 
-    // Weights padded with zeros to the tile multiples: rows to tile.k(), columns to tile.m().
-    private final float[] conv1;
-    private final float[] primary;
+    // Weights padded with zeros to the tile multiples: rows to tile.k(), columns to tile.m(). The
+    // convolution and decoder weights are held one array per row for TiledGemm.multiplyRows.
+    private final float[][] conv1;
+    private final float[][] primary;
     private final float[] digit;
-    private final float[] fc1;
-    private final float[] fc2;
-    private final float[] fc3;
+    private final float[][] fc1;
+    private final float[][] fc2;
+    private final float[][] fc3;
     private final int predictionRows;
     private final int predictionColumns;
 
@@ -105,12 +107,12 @@ public final class FunctionalCapsNet {
         }
     }
 
-    private float[] pad(float[] w, int rows, int columns) {
+    private float[][] pad(float[] w, int rows, int columns) {
         int paddedRows = TiledGemm.roundUp(rows, tile.k());
         int paddedColumns = TiledGemm.roundUp(columns, tile.m());
-        float[] out = new float[Math.multiplyExact(paddedRows, paddedColumns)];
+        float[][] out = new float[paddedRows][paddedColumns];
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(w, r * columns, out, r * paddedColumns, columns);
+            System.arraycopy(w, r * columns, out[r], 0, columns);
         }
         return out;
     }
@@ -246,6 +248,18 @@ public final class FunctionalCapsNet {
         counters.addAndGet(base + 3, zeroMacs);
     }
 
+    /**
+     * Rows per PrimaryCaps block. Every block streams all of W (20,736 x 256 floats, 21 MB, for
+     * Fashion-MNIST) through the caches, so blocks are as large as {@code maxRows} allows. Each
+     * worker task gets about the same number of rows, because block sizes are rounded up to whole
+     * tile rows only.
+     */
+    private int balancedBlockRows(int rows, int maxRows, int rowPad) {
+        int perTask = (rows + threads - 1) / threads;
+        int chunks = (perTask + maxRows - 1) / maxRows;
+        return TiledGemm.roundUp((perTask + chunks - 1) / chunks, rowPad);
+    }
+
     /** Rows per block: a multiple of {@code rowPad} near {@code target}, so only the last block pads. */
     private static int blockRows(int target, int rowPad) {
         return Math.max(rowPad, target / rowPad * rowPad);
@@ -277,7 +291,7 @@ public final class FunctionalCapsNet {
 
         parallel(blocks, (task, tasks) -> {
             float[] patches = new float[block * depth];
-            float[] acc = new float[TiledGemm.roundUp(block, tile.n()) * accStride];
+            float[][] acc = new float[TiledGemm.roundUp(block, tile.n())][accStride];
             for (int blk = task; blk < blocks; blk += tasks) {
                 int start = blk * block;
                 int count = Math.min(block, rows - start);
@@ -291,12 +305,12 @@ public final class FunctionalCapsNet {
                         System.arraycopy(images, src, patches, r * depth + ky * k * channels, k * channels);
                     }
                 }
-                long zeros = TiledGemm.multiply(patches, 0, depth, count, depth, conv1, 0, accStride,
-                        filters, acc, tile.n(), tile.k(), tile.m(), eliminate);
+                long zeros = TiledGemm.multiplyRows(patches, 0, depth, count, depth, conv1, filters, acc,
+                        tile.n(), tile.k(), tile.m(), eliminate);
                 record(counters, CONV1, count, depth, filters, tile.n(), tile.k(), tile.m(), zeros, eliminate);
                 for (int r = 0; r < count; r++) {
                     for (int f = 0; f < filters; f++) {
-                        out[(start + r) * filters + f] = Math.max(0f, acc[r * accStride + f] + weights.conv1Bias[f]);
+                        out[(start + r) * filters + f] = Math.max(0f, acc[r][f] + weights.conv1Bias[f]);
                     }
                 }
             }
@@ -314,14 +328,14 @@ public final class FunctionalCapsNet {
         int channels = spec.primaryChannels();
         int depth = k * k * filters;
         int rows = batch * positions;
-        int block = blockRows(32, tile.n());
+        int block = balancedBlockRows(rows, PRIMARY_MAX_BLOCK, tile.n());
         int blocks = (rows + block - 1) / block;
         int accStride = TiledGemm.roundUp(channels, tile.m());
         float[] out = new float[rows * channels];
 
         parallel(blocks, (task, tasks) -> {
             float[] patches = new float[block * depth];
-            float[] acc = new float[TiledGemm.roundUp(block, tile.n()) * accStride];
+            float[][] acc = new float[TiledGemm.roundUp(block, tile.n())][accStride];
             for (int blk = task; blk < blocks; blk += tasks) {
                 int start = blk * block;
                 int count = Math.min(block, rows - start);
@@ -335,12 +349,12 @@ public final class FunctionalCapsNet {
                         System.arraycopy(conv1Out, src, patches, r * depth + ky * k * filters, k * filters);
                     }
                 }
-                long zeros = TiledGemm.multiply(patches, 0, depth, count, depth, primary, 0, accStride,
-                        channels, acc, tile.n(), tile.k(), tile.m(), eliminate);
+                long zeros = TiledGemm.multiplyRows(patches, 0, depth, count, depth, primary, channels, acc,
+                        tile.n(), tile.k(), tile.m(), eliminate);
                 record(counters, PRIMARY, count, depth, channels, tile.n(), tile.k(), tile.m(), zeros, eliminate);
                 for (int r = 0; r < count; r++) {
                     for (int c = 0; c < channels; c++) {
-                        out[(start + r) * channels + c] = acc[r * accStride + c] + weights.primaryBias[c];
+                        out[(start + r) * channels + c] = acc[r][c] + weights.primaryBias[c];
                     }
                 }
             }
@@ -483,23 +497,23 @@ public final class FunctionalCapsNet {
 
     private enum Activation { RELU, SIGMOID }
 
-    private float[] dense(int layer, float[] input, int batch, int inputs, float[] w, float[] bias, int outputs,
+    private float[] dense(int layer, float[] input, int batch, int inputs, float[][] w, float[] bias, int outputs,
             Activation activation, boolean eliminate, AtomicLongArray counters) {
         int accStride = TiledGemm.roundUp(outputs, tile.m());
         int block = Math.max(tile.n(), TiledGemm.roundUp((batch + threads - 1) / threads, tile.n()));
         int blocks = (batch + block - 1) / block;
         float[] out = new float[batch * outputs];
         parallel(blocks, (task, tasks) -> {
-            float[] acc = new float[block * accStride];
+            float[][] acc = new float[block][accStride];
             for (int blk = task; blk < blocks; blk += tasks) {
                 int start = blk * block;
                 int count = Math.min(block, batch - start);
-                long zeros = TiledGemm.multiply(input, start * inputs, inputs, count, inputs, w, 0, accStride,
-                        outputs, acc, tile.n(), tile.k(), tile.m(), eliminate);
+                long zeros = TiledGemm.multiplyRows(input, start * inputs, inputs, count, inputs, w, outputs, acc,
+                        tile.n(), tile.k(), tile.m(), eliminate);
                 record(counters, layer, count, inputs, outputs, tile.n(), tile.k(), tile.m(), zeros, eliminate);
                 for (int r = 0; r < count; r++) {
                     for (int o = 0; o < outputs; o++) {
-                        float x = acc[r * accStride + o] + bias[o];
+                        float x = acc[r][o] + bias[o];
                         out[(start + r) * outputs + o] = activation == Activation.RELU ? Math.max(0f, x)
                                 : (float) (1 / (1 + Math.exp(-x)));
                     }

@@ -49,6 +49,8 @@ public final class SecureMemory {
     private final byte[] zeroLine;
     private final int blockBytes;
     private final int macBytes;
+    /** Receives the bytes {@link IntegrityTree#touchPath} reads, so the JIT keeps those reads. */
+    private int touchSink;
 
     private SecureMemory(SecureMemoryConfig config, Scheme scheme, boolean crypto, long keySeed) {
         this.config = config;
@@ -166,6 +168,14 @@ public final class SecureMemory {
 
     private void writeBlock(long block, byte[] plaintext, boolean mayRebase) {
         long lineNo = layout.lineOf(block);
+        byte[] stored = null;
+        if (crypto) {
+            // Issue the write's independent memory reads together, before any hashing: the stored
+            // block and every node on the tree path. Their cache misses then overlap. Nothing below
+            // adds or replaces this block's entry before it is used.
+            stored = blocks.get(block);
+            touchSink += tree.touchPath(lineNo) + (stored != null ? stored[0] : 0);
+        }
         loadVerifiedLine(lineNo, lineBuffer);
         System.arraycopy(lineBuffer, 0, oldLineBuffer, 0, blockBytes);
 
@@ -198,7 +208,6 @@ public final class SecureMemory {
         }
         if (crypto) {
             long counter = layout.counter(block, lineBuffer);
-            byte[] stored = blocks.get(block);
             if (stored == null) {
                 stored = new byte[blockBytes + macBytes];
                 blocks.put(block, stored);
