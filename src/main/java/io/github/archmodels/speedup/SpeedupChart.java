@@ -19,11 +19,13 @@ final class SpeedupChart {
     }
 
     static CategoryChart of(Speedups s, String title) {
-        CategoryChart chart = new CategoryChartBuilder().width(900).height(500).title(title)
+        // Wider charts for long suites, so that XChart does not drop overlapping axis labels.
+        int width = Math.max(900, 100 * s.size());
+        CategoryChart chart = new CategoryChartBuilder().width(width).height(560).title(title)
                 .xAxisTitle("benchmark").yAxisTitle("speedup").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-        chart.getStyler().setXAxisLabelRotation(45);
+        chart.getStyler().setXAxisLabelRotation(s.size() > 8 ? 90 : 45);
         chart.getStyler().setOverlapped(true);
         chart.getStyler().setYAxisDecimalPattern("0.00");
 

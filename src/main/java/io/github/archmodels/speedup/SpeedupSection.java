@@ -52,6 +52,18 @@ public final class SpeedupSection implements ReportSection {
                 + " (2 cores); see data/speedup/README.md for the commands. Each JMH operation is a fixed"
                 + " unit of work, so equal-work speedup here is the ratio of summed times per operation.");
         section.table(report.toTable(), "JDK 25 over JDK 17: every metric, 95% bootstrap intervals");
+        double[] base = speedups.baseline();
+        int largest = 0;
+        for (int i = 1; i < base.length; i++) {
+            largest = base[i] > base[largest] ? i : largest;
+        }
+        double share = base[largest] / java.util.Arrays.stream(base).sum();
+        section.paragraph(String.format(java.util.Locale.ROOT, "Reading the table: equal-work speedup"
+                + " weights each benchmark by its time per operation, so %s, which takes %.0f%% of the"
+                + " JDK 17 time, decides it (its speedup is %.3f); the geometric mean and equal-time"
+                + " speedup count every benchmark alike. Which summary answers the question depends on"
+                + " the workload: one operation of each benchmark (equal work) or equal time in each.",
+                speedups.names().get(largest), 100 * share, speedups.speedups()[largest]));
         section.console(report.toTable().selectColumns("metric", "speedup", "ci_lower", "ci_upper"),
                 "JDK 25 over JDK 17, 95% bootstrap intervals");
         String unit = jdk17.results().get(0).unit();
