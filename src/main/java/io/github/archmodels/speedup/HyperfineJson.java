@@ -8,12 +8,12 @@ import java.util.List;
 
 /**
  * Reader for hyperfine result files written with {@code --export-json}: an object whose
- * {@code results} array holds one object per command with {@code command}, {@code mean},
+ * {@code results} array contains one object per command with {@code command}, {@code mean},
  * {@code stddev}, {@code median} and the individual {@code times}, all in seconds.
  */
 public final class HyperfineJson {
 
-    /** Which statistic of the timed runs becomes the benchmark's value. */
+    /** Statistic of the timed runs that becomes the benchmark's value. */
     public enum Statistic {
         /** The arithmetic mean of the runs' wall times. */
         MEAN,

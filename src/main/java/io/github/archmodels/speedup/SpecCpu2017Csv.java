@@ -106,7 +106,7 @@ public final class SpecCpu2017Csv {
      * Reads the selected results of a SPEC CPU 2017 result CSV file.
      *
      * @throws IOException if the file cannot be read, has no "Selected Results Table" section,
-     *     lacks a column, or holds a value that is not a number (the message names the file and line)
+     *     lacks a column, or contains a value that is not a number (the message names the file and line)
      */
     public static Result read(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);

@@ -13,8 +13,9 @@ import tech.tablesaw.api.Table;
 
 /**
  * Two or more target systems measured against one baseline on the same benchmarks, ranked by each
- * metric, with every pair of systems whose order under the geometric mean differs from their order
- * under equal-work or equal-time speedup: the cases where the choice of mean changes a conclusion.
+ * metric. {@link #flips()} lists every pair of systems that the geometric mean orders one way and
+ * equal-work or equal-time speedup the other way. These are the cases where the choice of mean
+ * changes a conclusion.
  */
 public final class SpeedupComparison implements TableSummary {
 

@@ -10,8 +10,8 @@ import tech.tablesaw.api.Table;
 
 /**
  * Every speedup metric of one target against one baseline, side by side, with bootstrap intervals
- * and the per-benchmark minimum and maximum, so a reader sees how far the choice of mean moves the
- * number and how wide the spread underneath it is.
+ * and the per-benchmark minimum and maximum. It shows how far the choice of mean moves the number
+ * and how wide the spread underneath it is.
  *
  * @param speedups the per-benchmark speedups summarized
  * @param intervals one percentile bootstrap interval per {@link Metric}, in enum order
