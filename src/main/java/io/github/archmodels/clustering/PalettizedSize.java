@@ -47,6 +47,10 @@ public final class PalettizedSize implements TableSummary {
      */
     public static PalettizedSize of(List<WeightTensor> tensors, Function<WeightTensor, PaletteSpec> allocation,
             Dtype dtype) {
+        if (tensors == null || tensors.isEmpty()) {
+            throw new IllegalArgumentException("tensors is " + (tensors == null ? "null" : "empty")
+                    + "; pass the model's weight tensors, for example LlamaShapes.llama7b().tensors()");
+        }
         List<Row> out = new ArrayList<>();
         for (WeightTensor t : tensors) {
             PaletteSpec spec = allocation.apply(t);

@@ -20,6 +20,12 @@ class RejectedInputTest {
     }
 
     @Test
+    void palettizedSizeOfNoTensors() {
+        assertRejected(() -> PalettizedSize.of(List.of(), PalettizedSize.allMatrices(3), Dtype.BF16),
+                "tensors is empty");
+    }
+
+    @Test
     void tensorShapeMismatch() {
         assertRejected(() -> Tensor.of(new float[6], 4, 2, Dtype.FP32, false), "4 x 2", "6 values");
     }
