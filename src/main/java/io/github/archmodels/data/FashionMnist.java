@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public final class FashionMnist {
 
-    /** Where Debian's {@code dataset-fashion-mnist} package installs the full data set. */
+    /** Directory where Debian's {@code dataset-fashion-mnist} package installs the full data set. */
     public static final String DEBIAN_DIRECTORY = "/usr/share/datasets/fashion-mnist";
 
     /** Image height and width in pixels. */
@@ -90,8 +90,8 @@ public final class FashionMnist {
                     + " pixels, expected " + SIDE + " x " + SIDE);
         }
         if (shape[0] != labelArray.shape()[0]) {
-            throw new IOException(imagesFile + " holds " + shape[0] + " images but " + labelsFile
-                    + " holds " + labelArray.shape()[0] + " labels");
+            throw new IOException(imagesFile + " contains " + shape[0] + " images but " + labelsFile
+                    + " contains " + labelArray.shape()[0] + " labels; use image and label files of the same split");
         }
         for (int i = 0; i < labelArray.data().length; i++) {
             int label = labelArray.unsignedAt(i);

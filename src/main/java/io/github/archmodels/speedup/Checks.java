@@ -75,9 +75,9 @@ final class Checks {
     }
 
     /** Rejects fewer than two benchmarks for an interval. */
-    static void atLeastTwo(int n, String what) {
+    static void atLeastTwo(int n, String method) {
         if (n < 2) {
-            throw new IllegalArgumentException(what + " needs at least 2 benchmarks, got " + n);
+            throw new IllegalArgumentException(method + " needs at least 2 benchmarks, got " + n);
         }
     }
 }

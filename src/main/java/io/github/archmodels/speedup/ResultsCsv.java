@@ -30,7 +30,7 @@ public final class ResultsCsv {
      *
      * @param kind {@link Speedups.Kind#TIME} for times or other lower-is-better costs,
      *     {@link Speedups.Kind#RATE} for rates
-     * @throws IOException if the file cannot be read, lacks a column, or holds a value that is not a
+     * @throws IOException if the file cannot be read, lacks a column, or contains a value that is not a
      *     number (the message names the file, the line and the column)
      */
     public static Speedups readSpeedups(Path file, String benchmarkColumn, String baselineColumn,
