@@ -22,10 +22,10 @@ public record SpeedupReport(Speedups speedups, List<Interval> intervals, Interva
     static SpeedupReport of(Speedups s, double level, int resamples, long seed) {
         Checks.level(level);
         List<Interval> intervals = new ArrayList<>();
-        for (Metric m : Metric.values()) {
-            if (s.size() >= 2) {
-                intervals.add(s.bootstrap(m, level, resamples, seed));
-            } else {
+        if (s.size() >= 2) {
+            intervals.addAll(s.bootstrap(Metric.values(), level, resamples, seed));
+        } else {
+            for (Metric m : Metric.values()) {
                 double v = s.value(m);
                 intervals.add(new Interval(m, v, v, v, level, "single benchmark, no interval"));
             }

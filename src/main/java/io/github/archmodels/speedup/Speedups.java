@@ -408,12 +408,26 @@ public final class Speedups implements TableSummary {
      * statistics, as numpy's default percentile). The same seed gives the same interval.
      */
     public Interval bootstrap(Metric metric, double level, int resamples, long seed) {
+        return bootstrap(new Metric[] {metric}, level, resamples, seed).get(0);
+    }
+
+    /**
+     * Returns one percentile bootstrap interval per metric, all evaluated on the same resamples.
+     * Each interval equals the one {@link #bootstrap(Metric, double, int, long)} gives for that
+     * metric and seed, because the resamples depend only on the seed.
+     */
+    List<Interval> bootstrap(Metric[] metrics, double level, int resamples, long seed) {
         Checks.level(level);
-        double[] values = bootstrapDistribution(metric, resamples, seed);
-        Arrays.sort(values);
-        return new Interval(metric, value(metric), quantile(values, (1 - level) / 2),
-                quantile(values, (1 + level) / 2), level,
-                "percentile bootstrap, " + resamples + " resamples, seed " + seed);
+        double[][] distributions = bootstrapDistributions(metrics, resamples, seed);
+        List<Interval> intervals = new ArrayList<>(metrics.length);
+        for (int m = 0; m < metrics.length; m++) {
+            double[] values = distributions[m];
+            Arrays.sort(values);
+            intervals.add(new Interval(metrics[m], value(metrics[m]), quantile(values, (1 - level) / 2),
+                    quantile(values, (1 + level) / 2), level,
+                    "percentile bootstrap, " + resamples + " resamples, seed " + seed));
+        }
+        return intervals;
     }
 
     /**
@@ -421,8 +435,15 @@ public final class Speedups implements TableSummary {
      * unsorted, in resample order.
      */
     public double[] bootstrapDistribution(Metric metric, int resamples, long seed) {
-        if (metric == null) {
-            throw new IllegalArgumentException("metric is null; pass one of " + Arrays.toString(Metric.values()));
+        return bootstrapDistributions(new Metric[] {metric}, resamples, seed)[0];
+    }
+
+    private double[][] bootstrapDistributions(Metric[] metrics, int resamples, long seed) {
+        for (Metric metric : metrics) {
+            if (metric == null) {
+                throw new IllegalArgumentException("metric is null; pass one of "
+                        + Arrays.toString(Metric.values()));
+            }
         }
         if (resamples < 1) {
             throw new IllegalArgumentException("resamples is " + resamples
@@ -432,12 +453,14 @@ public final class Speedups implements TableSummary {
         Checks.atLeastTwo(n, "a bootstrap interval");
         SplittableRandom random = new SplittableRandom(seed);
         int[] indices = new int[n];
-        double[] values = new double[resamples];
+        double[][] values = new double[metrics.length][resamples];
         for (int b = 0; b < resamples; b++) {
             for (int k = 0; k < n; k++) {
                 indices[k] = random.nextInt(n);
             }
-            values[b] = metric.evaluate(this, indices, n);
+            for (int m = 0; m < metrics.length; m++) {
+                values[m][b] = metrics[m].evaluate(this, indices, n);
+            }
         }
         return values;
     }
